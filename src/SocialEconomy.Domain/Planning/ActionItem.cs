@@ -1,0 +1,82 @@
+namespace SocialEconomy.Domain.Planning;
+
+/// <summary>
+/// 단위사업 / 추진내용: an action item of a sub-project ("소셜미션발굴단 구성 및 운영") with its
+/// yearly table of indicators and milestones.
+/// </summary>
+public class ActionItem
+{
+    private readonly List<Indicator> _indicators = [];
+    private readonly List<Milestone> _milestones = [];
+
+    internal ActionItem(SubProject subProject, int sortOrder, string name, YearRange? period)
+    {
+        SubProject = subProject;
+        SortOrder = sortOrder;
+        Name = BasicPlan.Required(name, "단위사업명", 200);
+        StartYear = period?.First;
+        EndYear = period?.Last;
+    }
+
+    private ActionItem()
+    {
+        SubProject = null!;
+        Name = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public int SubProjectId { get; private set; }
+
+    public SubProject SubProject { get; private set; }
+
+    public int SortOrder { get; private set; }
+
+    public string Name { get; private set; }
+
+    /// <summary>사업개요.</summary>
+    public string? Summary { get; private set; }
+
+    public int? StartYear { get; private set; }
+
+    public int? EndYear { get; private set; }
+
+    public YearRange? Period => StartYear is { } first && EndYear is { } last ? new YearRange(first, last) : null;
+
+    private string? DetailsText { get; set; }
+
+    /// <summary>사업내용 bullets, in printed order.</summary>
+    public IReadOnlyList<string> Details => TextLines.Split(DetailsText);
+
+    /// <summary>The yearly table's caption as printed, e.g. "개/천원"; each row still has its own unit.</summary>
+    public string? TableUnitCaption { get; private set; }
+
+    public IReadOnlyList<Indicator> Indicators => _indicators.OrderBy(i => i.SortOrder).ToList();
+
+    public IReadOnlyList<Milestone> Milestones => _milestones.OrderBy(m => m.SortOrder).ToList();
+
+    public void Describe(string? summary, IEnumerable<string>? details, string? tableUnitCaption)
+    {
+        Summary = BasicPlan.Optional(summary, 4000);
+        var text = TextLines.Join(details);
+        DetailsText = text.Length == 0 ? null : BasicPlan.Optional(text, 8000);
+        TableUnitCaption = BasicPlan.Optional(tableUnitCaption, 50);
+    }
+
+    public Indicator AddIndicator(string name, Unit unit, IndicatorKind kind, TotalRule totalRule, string? group = null)
+    {
+        var indicator = new Indicator(this, _indicators.Count + 1, name, unit, kind, totalRule, group);
+        _indicators.Add(indicator);
+        return indicator;
+    }
+
+    public Milestone AddMilestone(string? label)
+    {
+        var milestone = new Milestone(this, _milestones.Count + 1, label);
+        _milestones.Add(milestone);
+        return milestone;
+    }
+
+    /// <summary>The years its targets and milestones may use: its own period, else the sub-project's.</summary>
+    internal YearRange Years => Period ?? SubProject.Period;
+}

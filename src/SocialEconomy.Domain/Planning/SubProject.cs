@@ -1,0 +1,101 @@
+using SocialEconomy.Domain.Organization;
+
+namespace SocialEconomy.Domain.Planning;
+
+/// <summary>세부사업: a sub-project such as "1-3 지역관리회사(CRC) 방식을 통한 도시재생사업".</summary>
+public class SubProject
+{
+    private readonly List<ActionItem> _actionItems = [];
+    private readonly List<BudgetLine> _budgetLines = [];
+
+    internal SubProject(StrategicTask task, int sortOrder, string code, string name, Department leadDepartment, YearRange period)
+    {
+        Task = task;
+        SortOrder = sortOrder;
+        Code = code;
+        Name = BasicPlan.Required(name, "세부사업명", 200);
+        LeadDepartment = leadDepartment;
+        LeadDepartmentId = leadDepartment.Id;
+        StartYear = period.First;
+        EndYear = period.Last;
+    }
+
+    private SubProject()
+    {
+        Task = null!;
+        LeadDepartment = null!;
+        Code = Name = string.Empty;
+    }
+
+    public int Id { get; private set; }
+
+    public int TaskId { get; private set; }
+
+    public StrategicTask Task { get; private set; }
+
+    public int SortOrder { get; private set; }
+
+    public string Code { get; private set; }
+
+    public string Name { get; private set; }
+
+    public int LeadDepartmentId { get; private set; }
+
+    public Department LeadDepartment { get; private set; }
+
+    public int StartYear { get; private set; }
+
+    public int EndYear { get; private set; }
+
+    public YearRange Period => new(StartYear, EndYear);
+
+    public string? Overview { get; private set; }
+
+    private string? DirectionsText { get; set; }
+
+    /// <summary>추진방향, in printed order.</summary>
+    public IReadOnlyList<string> Directions => TextLines.Split(DirectionsText);
+
+    public IReadOnlyList<ActionItem> ActionItems => _actionItems.OrderBy(a => a.SortOrder).ToList();
+
+    public IReadOnlyList<BudgetLine> BudgetLines => _budgetLines.OrderBy(b => b.SortOrder).ToList();
+
+    public void Describe(IEnumerable<string>? directions, string? overview)
+    {
+        var text = TextLines.Join(directions);
+        DirectionsText = text.Length == 0 ? null : BasicPlan.Optional(text, 4000);
+        Overview = BasicPlan.Optional(overview, 4000);
+    }
+
+    public ActionItem AddActionItem(string name, YearRange? period)
+    {
+        if (period is { } range && !Period.Contains(range))
+        {
+            throw new DomainException($"단위사업 기간({range})은 세부사업 기간({Period}) 안이어야 합니다.");
+        }
+
+        var item = new ActionItem(this, _actionItems.Count + 1, name, period);
+        _actionItems.Add(item);
+        return item;
+    }
+
+    /// <summary>A budget line funds the sub-project, or one of its action items.</summary>
+    public BudgetLine AddBudgetLine(string name, Unit unit, ActionItem? fundedItem)
+    {
+        if (fundedItem is not null && !_actionItems.Contains(fundedItem))
+        {
+            throw new DomainException("예산을 연결할 단위사업이 이 세부사업에 속하지 않습니다.");
+        }
+
+        var line = new BudgetLine(this, _budgetLines.Count + 1, name, unit, fundedItem);
+        _budgetLines.Add(line);
+        return line;
+    }
+
+    /// <summary>The budget of one year in the given money unit; 비예산 lines count as nothing.</summary>
+    public decimal BudgetFor(int year, Unit unit) =>
+        _budgetLines.Sum(l => l.AmountFor(year, unit));
+
+    public decimal BudgetTotal(Unit unit) =>
+        _budgetLines.Sum(l => l.Total(unit));
+}

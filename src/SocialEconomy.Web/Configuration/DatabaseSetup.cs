@@ -1,0 +1,86 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Data.Seed;
+
+namespace SocialEconomy.Web.Configuration;
+
+public static class DatabaseSetup
+{
+    public static IServiceCollection AddPortalDatabase(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton(options);
+        var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
+
+        switch (options.Provider)
+        {
+            case DatabaseProvider.Sqlite:
+                var sqlite = SqliteConnectionString(connectionString, options, environment);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                break;
+            case DatabaseProvider.SqlServer:
+                if (string.IsNullOrWhiteSpace(connectionString))
+                {
+                    throw new InvalidOperationException(
+                        $"Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.");
+                }
+
+                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                break;
+            default:
+                throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
+        }
+
+        services.AddScoped<PlanSeeder>();
+        services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        return services;
+    }
+
+    /// <summary>
+    /// Migrates (SQLite by default) and seeds before the first request is served, so a
+    /// first run needs no set-up.
+    /// </summary>
+    public static async Task PrepareDatabaseAsync(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var options = app.Services.GetRequiredService<DatabaseOptions>();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var log = scope.ServiceProvider.GetRequiredService<ILogger<AppDbContext>>();
+
+        if (options.MigrateOnStart ?? options.Provider == DatabaseProvider.Sqlite)
+        {
+            await db.Database.MigrateAsync();
+            log.LogInformation("Database migrated ({Provider})", options.Provider);
+        }
+
+        if (db.Database.IsSqlite())
+        {
+            // WAL lets readers continue while a writer commits; the mode is stored in the file.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
+        if (options.SeedReferencePlan)
+        {
+            var file = await PlanSeeder.ReadAsync(PlanSeeder.DefaultSeedPath);
+            await scope.ServiceProvider.GetRequiredService<PlanSeeder>().SeedAsync(file);
+        }
+    }
+
+    private static string SqliteConnectionString(string? configured, DatabaseOptions options, IHostEnvironment environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(string.IsNullOrWhiteSpace(configured) ? "Data Source=socialeconomy.db" : configured);
+        if (!string.IsNullOrEmpty(builder.DataSource) && builder.DataSource != ":memory:" && builder.Mode != SqliteOpenMode.Memory && !Path.IsPathRooted(builder.DataSource))
+        {
+            var directory = Path.Combine(environment.ContentRootPath, options.DataDirectory);
+            Directory.CreateDirectory(directory);
+            builder.DataSource = Path.Combine(directory, builder.DataSource);
+        }
+
+        // Writers wait up to 30 s for a lock instead of failing at once with SQLITE_BUSY.
+        builder.DefaultTimeout = 30;
+        builder.Pooling = true;
+        return builder.ToString();
+    }
+}

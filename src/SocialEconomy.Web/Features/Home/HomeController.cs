@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using SocialEconomy.Web.Features.Plans;
+
+namespace SocialEconomy.Web.Features.Home;
+
+public sealed class HomeController(PlanQueries queries) : Controller
+{
+    [HttpGet("/")]
+    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
+        View(await queries.ListAsync(cancellationToken));
+
+    /// <summary>The Korean error page; the reference id lets the office find the log line.</summary>
+    [HttpGet("/error/{statusCode:int?}")]
+    [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+    public IActionResult Error(int? statusCode)
+    {
+        var code = statusCode ?? StatusCodes.Status500InternalServerError;
+        var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
+        if (feature is not null)
+        {
+            code = StatusCodes.Status500InternalServerError;
+        }
+
+        Response.StatusCode = code;
+        return View(new ErrorViewModel(code, HttpContext.TraceIdentifier));
+    }
+}
+
+public sealed record ErrorViewModel(int StatusCode, string ReferenceId)
+{
+    public string Title => StatusCode switch
+    {
+        StatusCodes.Status404NotFound => "페이지를 찾을 수 없습니다",
+        StatusCodes.Status403Forbidden => "접근 권한이 없습니다",
+        StatusCodes.Status400BadRequest => "요청을 처리할 수 없습니다",
+        _ => "일시적인 오류가 발생했습니다",
+    };
+}

@@ -1,0 +1,178 @@
+using Microsoft.EntityFrameworkCore;
+using SocialEconomy.Domain.Planning;
+using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Features.Shared;
+
+namespace SocialEconomy.Web.Features.Plans;
+
+/// <summary>
+/// Reads plans for the plan browser. Each page loads one plan graph without tracking and
+/// shapes it into a view model; totals come from the domain, never from stored figures.
+/// </summary>
+public sealed class PlanQueries(AppDbContext db)
+{
+    public async Task<IReadOnlyList<PlanListItem>> ListAsync(CancellationToken cancellationToken)
+    {
+        var plans = await db.Plans.AsNoTracking()
+            .OrderByDescending(p => p.FirstYear).ThenBy(p => p.District)
+            .Select(p => new
+            {
+                p.Id,
+                p.Title,
+                p.District,
+                Department = p.OwningDepartment.Name,
+                p.FirstYear,
+                p.LastYear,
+                p.Status,
+                SubProjectCount = db.SubProjects.Count(s => s.Task.PlanId == p.Id),
+            })
+            .ToListAsync(cancellationToken);
+        return plans
+            .Select(p => new PlanListItem(p.Id, p.Title, p.District, p.Department, Formats.Period(new YearRange(p.FirstYear, p.LastYear)), Formats.Status(p.Status), p.SubProjectCount))
+            .ToList();
+    }
+
+    public async Task<PlanOverviewViewModel?> OverviewAsync(int planId, CancellationToken cancellationToken)
+    {
+        var plan = await LoadPlanAsync(planId, withTables: false, cancellationToken);
+        if (plan is null)
+        {
+            return null;
+        }
+
+        var years = plan.Period.Years.ToList();
+        var unit = plan.BudgetUnit;
+        var tasks = plan.Tasks.Select(t => new TaskOverview(
+                t.Number,
+                t.Name,
+                t.ShortName,
+                t.SubProjects.Select(s => new SubProjectOverview(s.Code, s.Name, s.LeadDepartment.Name, s.ActionItems.Count, s.ActionItems.Sum(a => a.Indicators.Count))).ToList(),
+                Row(years, y => t.SubProjects.Sum(s => s.BudgetFor(y, unit)))))
+            .ToList();
+        return new PlanOverviewViewModel(
+            plan.Id,
+            plan.Title,
+            plan.Subtitle,
+            plan.Slogan,
+            plan.District,
+            plan.OwningDepartment.Name,
+            Formats.Period(plan.Period),
+            Formats.Status(plan.Status),
+            plan.Vision,
+            plan.Purpose,
+            (plan.LegalBasis ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            plan.Goals.Select(g => g.Text).ToList(),
+            years,
+            unit.Symbol,
+            tasks,
+            Row(years, y => plan.SubProjects.Sum(s => s.BudgetFor(y, unit))));
+    }
+
+    public async Task<FinancialPlanViewModel?> FinancialPlanAsync(int planId, CancellationToken cancellationToken)
+    {
+        var plan = await LoadPlanAsync(planId, withTables: false, cancellationToken);
+        return plan is null
+            ? null
+            : new FinancialPlanViewModel(plan.Id, plan.Title, Formats.Period(plan.Period), FinancialPlan.Build(plan), plan.FinancialPlanNote);
+    }
+
+    public async Task<SubProjectViewModel?> SubProjectAsync(int planId, string code, CancellationToken cancellationToken)
+    {
+        var plan = await LoadPlanAsync(planId, withTables: true, cancellationToken);
+        var all = plan?.SubProjects.ToList() ?? [];
+        var index = all.FindIndex(s => string.Equals(s.Code, code, StringComparison.Ordinal));
+        if (plan is null || index < 0)
+        {
+            return null;
+        }
+
+        var subProject = all[index];
+        var years = plan.Period.Years.ToList();
+        var unit = plan.BudgetUnit;
+        var lines = subProject.BudgetLines;
+        return new SubProjectViewModel(
+            plan.Id,
+            plan.Title,
+            subProject.Task.Number,
+            subProject.Task.Name,
+            subProject.Code,
+            subProject.Name,
+            subProject.LeadDepartment.Name,
+            Formats.Period(subProject.Period),
+            subProject.Directions,
+            subProject.Overview,
+            years,
+            subProject.ActionItems.Select((a, i) => ActionItemView(a, i + 1, years)).ToList(),
+            lines.Select(l => new BudgetLineRow(
+                    l.Name,
+                    l.ActionItem?.Name,
+                    l.Unit.Symbol,
+                    l.IsNonBudget,
+                    years.Select(y => l.IsNonBudget ? "-" : Formats.Number(l.AmountFor(y, l.Unit))).ToList(),
+                    l.IsNonBudget ? "비예산" : Formats.Number(l.Total(l.Unit))))
+                .ToList(),
+            lines.Count == 0 ? null : Row(years, y => subProject.BudgetFor(y, unit)),
+            unit.Symbol,
+            index > 0 ? all[index - 1].Code : null,
+            index < all.Count - 1 ? all[index + 1].Code : null);
+    }
+
+    private static ActionItemViewModel ActionItemView(ActionItem item, int number, IReadOnlyList<int> years)
+    {
+        var indicators = item.Indicators;
+        var rows = indicators.Select((indicator, i) =>
+        {
+            // A group header spans the consecutive rows that share it, as printed.
+            var startsGroup = indicator.Group is not null && (i == 0 || indicators[i - 1].Group != indicator.Group);
+            var span = startsGroup ? indicators.Skip(i).TakeWhile(x => x.Group == indicator.Group).Count() : 0;
+            return new IndicatorRow(
+                indicator.Group,
+                span,
+                indicator.Name,
+                indicator.Unit.Symbol,
+                Formats.Kind(indicator.Kind),
+                years.Select(y => Cell(indicator.TargetFor(y))).ToList(),
+                Cell(indicator.Total()),
+                Formats.TotalRule(indicator.TotalRule));
+        }).ToList();
+
+        var milestones = item.Milestones
+            .Select(m => new MilestoneRow(m.Label, years.Select(y => (IReadOnlyList<string>)(m.TextFor(y)?.Split('\n') ?? ["-"])).ToList()))
+            .ToList();
+        return new ActionItemViewModel(
+            number,
+            item.Name,
+            item.Summary,
+            item.Period is { } period ? Formats.Period(period) : null,
+            item.Details,
+            item.TableUnitCaption,
+            rows,
+            milestones);
+    }
+
+    private static string Cell(TargetValue value) => value.IsEmpty ? "-" : value.Format(Formats.Korean);
+
+    private static BudgetRow Row(IReadOnlyList<int> years, Func<int, decimal> amountFor)
+    {
+        var amounts = years.Select(amountFor).ToList();
+        return new BudgetRow(amounts.Select(Formats.Number).ToList(), Formats.Number(amounts.Sum()));
+    }
+
+    private async Task<BasicPlan?> LoadPlanAsync(int planId, bool withTables, CancellationToken cancellationToken)
+    {
+        IQueryable<BasicPlan> query = db.Plans.AsNoTracking().AsSplitQuery()
+            .Include(p => p.OwningDepartment)
+            .Include(p => p.Goals)
+            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.LeadDepartment)
+            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.BudgetLines).ThenInclude(b => b.Amounts)
+            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Indicators);
+        if (withTables)
+        {
+            query = query
+                .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Indicators).ThenInclude(i => i.Targets)
+                .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Milestones).ThenInclude(m => m.Entries);
+        }
+
+        return await query.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+    }
+}

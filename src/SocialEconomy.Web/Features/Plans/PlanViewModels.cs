@@ -1,0 +1,75 @@
+using SocialEconomy.Domain.Planning;
+
+namespace SocialEconomy.Web.Features.Plans;
+
+public sealed record PlanListItem(int Id, string Title, string District, string Department, string Period, string Status, int SubProjectCount);
+
+public sealed record PlanOverviewViewModel(
+    int Id,
+    string Title,
+    string? Subtitle,
+    string? Slogan,
+    string District,
+    string OwningDepartment,
+    string Period,
+    string Status,
+    string Vision,
+    string? Purpose,
+    IReadOnlyList<string> LegalBasis,
+    IReadOnlyList<string> Goals,
+    IReadOnlyList<int> Years,
+    string BudgetUnit,
+    IReadOnlyList<TaskOverview> Tasks,
+    BudgetRow BudgetTotal);
+
+public sealed record TaskOverview(int Number, string Name, string? ShortName, IReadOnlyList<SubProjectOverview> SubProjects, BudgetRow Budget);
+
+public sealed record SubProjectOverview(string Code, string Name, string LeadDepartment, int ActionItemCount, int IndicatorCount);
+
+/// <summary>Amounts per year, already formatted, and their total.</summary>
+public sealed record BudgetRow(IReadOnlyList<string> ByYear, string Total);
+
+public sealed record SubProjectViewModel(
+    int PlanId,
+    string PlanTitle,
+    int TaskNumber,
+    string TaskName,
+    string Code,
+    string Name,
+    string LeadDepartment,
+    string Period,
+    IReadOnlyList<string> Directions,
+    string? Overview,
+    IReadOnlyList<int> Years,
+    IReadOnlyList<ActionItemViewModel> ActionItems,
+    IReadOnlyList<BudgetLineRow> BudgetLines,
+    BudgetRow? BudgetSubtotal,
+    string BudgetUnit,
+    string? PreviousCode,
+    string? NextCode);
+
+public sealed record ActionItemViewModel(
+    int Number,
+    string Name,
+    string? Summary,
+    string? Period,
+    IReadOnlyList<string> Details,
+    string? TableUnitCaption,
+    IReadOnlyList<IndicatorRow> Indicators,
+    IReadOnlyList<MilestoneRow> Milestones);
+
+public sealed record IndicatorRow(
+    string? Group,
+    int GroupSpan,
+    string Name,
+    string Unit,
+    string Kind,
+    IReadOnlyList<string> Targets,
+    string Total,
+    string TotalRule);
+
+public sealed record MilestoneRow(string? Label, IReadOnlyList<IReadOnlyList<string>> Years);
+
+public sealed record BudgetLineRow(string Name, string? ActionItem, string Unit, bool IsNonBudget, IReadOnlyList<string> ByYear, string Total);
+
+public sealed record FinancialPlanViewModel(int PlanId, string PlanTitle, string Period, FinancialPlan Plan, string? Note);

@@ -1,0 +1,30 @@
+// Copies the parts of the npm packages the portal serves into wwwroot/lib.
+// Only what pages load is copied: the Pretendard GOV package is 200 MB, its subset woff2
+// files are 2 MB. Run by the CopyFrontEndAssets target of the project file.
+import { cpSync, mkdirSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { join } from "node:path";
+
+const lib = "wwwroot/lib";
+const krds = "node_modules/krds-uiux/resources";
+const pretendard = "node_modules/pretendard-gov/dist/web/static";
+
+rmSync(lib, { recursive: true, force: true });
+mkdirSync(lib, { recursive: true });
+
+// KRDS keeps its relative layout: common.css imports ../../css/token/krds_tokens.css and
+// points icons at ../../img/component/…; component.css points at ../../img/img/component/….
+for (const dir of ["css/token", "css/common", "css/component", "js/component", "img"]) {
+  cpSync(join(krds, dir), join(lib, "krds", dir), { recursive: true, filter: (src) => !src.endsWith(".map") && !src.endsWith("_bak.js") });
+}
+cpSync(join(krds, "img"), join(lib, "krds", "img", "img"), { recursive: true });
+
+const fonts = join(lib, "pretendard-gov", "woff2-subset");
+mkdirSync(fonts, { recursive: true });
+for (const file of readdirSync(join(pretendard, "woff2-subset"))) {
+  if (/-(Regular|Medium|SemiBold|Bold)\.subset\.woff2$/.test(file)) {
+    cpSync(join(pretendard, "woff2-subset", file), join(fonts, file));
+  }
+}
+
+writeFileSync(join(lib, ".stamp"), new Date().toISOString());
+console.log("front-end assets copied to " + lib);
