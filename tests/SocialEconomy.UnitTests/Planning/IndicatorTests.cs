@@ -1,5 +1,5 @@
-using SocialEconomy.Domain;
 using System.Globalization;
+using SocialEconomy.Domain;
 using SocialEconomy.Domain.Planning;
 
 namespace SocialEconomy.UnitTests.Planning;

@@ -1,0 +1,52 @@
+using Microsoft.Playwright;
+using SocialEconomy.IntegrationTests.Infrastructure;
+
+namespace SocialEconomy.BrowserTests.Infrastructure;
+
+/// <summary>
+/// The portal on a real loopback port (Kestrel inside WebApplicationFactory) and one
+/// headless Debian Chromium driven by Playwright; Playwright's own browser download is not
+/// available here, so the system browser is used (CHROMIUM_PATH overrides its path).
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    private IPlaywright? _playwright;
+
+    public PortalFactory Portal { get; } = new();
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Portal.UseKestrel(0);
+        Portal.StartServer();
+        BaseAddress = Portal.ClientOptions.BaseAddress;
+
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Environment.GetEnvironmentVariable("CHROMIUM_PATH") ?? "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+        });
+    }
+
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "ko-KR" });
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        await Portal.DisposeAsync();
+    }
+}

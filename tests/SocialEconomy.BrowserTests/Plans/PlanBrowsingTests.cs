@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SocialEconomy.BrowserTests.Infrastructure;
+
+namespace SocialEconomy.BrowserTests.Plans;
+
+public class PlanBrowsingTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Overview_FollowLinkToSubProject_BothPagesPassAxe()
+    {
+        var id = await fixture.Portal.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync($"/plans/{id}");
+        Assert.Equal("성북구 사회적경제 기본계획", await page.Locator("h1").Locator("xpath=text()").Last.TextContentAsync() is { } t ? t.Trim() : null);
+        await page.AssertNoAxeViolationsAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "지역관리회사(CRC) 방식을 통한 도시재생사업 추진" }).ClickAsync();
+        await page.WaitForURLAsync($"**/plans/{id}/subprojects/1-3");
+        Assert.Contains("(1-3)", await page.Locator("h1").TextContentAsync(), StringComparison.Ordinal);
+        Assert.True(await page.GetByRole(AriaRole.Table).CountAsync() >= 2);
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task FinanceAndHome_PassAxe()
+    {
+        var id = await fixture.Portal.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
+        var page = await fixture.NewPageAsync();
+
+        await page.GotoAsync("/");
+        await page.AssertNoAxeViolationsAsync();
+        await page.GotoAsync($"/plans/{id}/finance");
+        Assert.Equal("7,162", (await page.Locator("[data-total='grand']").TextContentAsync())?.Trim());
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task SkipLink_FirstTabStop_MovesFocusToMain()
+    {
+        var page = await fixture.NewPageAsync();
+        await page.GotoAsync("/plans");
+
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("본문 바로가기", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
+        await page.Keyboard.PressAsync("Enter");
+
+        Assert.EndsWith("#main-content", page.Url, StringComparison.Ordinal);
+    }
+}
