@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.Extensions.WebEncoders;
 
 namespace SocialEconomy.Web.Configuration;
 
@@ -17,6 +20,9 @@ public static class WebSetup
             o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
         });
         services.AddRouting(o => o.LowercaseUrls = true);
+
+        // Razor would otherwise write every Hangul syllable as a numeric entity.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped<Features.Plans.PlanQueries>();
         return services;
     }

@@ -21,6 +21,7 @@ public sealed class BudgetAmountConfiguration : IEntityTypeConfiguration<BudgetA
 {
     public void Configure(EntityTypeBuilder<BudgetAmount> builder)
     {
+        builder.ToTable("BudgetAmounts");
         builder.HasIndex(a => new { a.BudgetLineId, a.Year }).IsUnique();
     }
 }

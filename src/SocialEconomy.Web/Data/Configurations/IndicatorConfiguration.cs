@@ -19,6 +19,7 @@ public sealed class IndicatorTargetConfiguration : IEntityTypeConfiguration<Indi
 {
     public void Configure(EntityTypeBuilder<IndicatorTarget> builder)
     {
+        builder.ToTable("IndicatorTargets");
         builder.Property(t => t.Text).HasMaxLength(TargetValue.TextMaxLength);
         builder.Ignore(t => t.Value);
         builder.HasIndex(t => new { t.IndicatorId, t.Year }).IsUnique();
@@ -38,6 +39,7 @@ public sealed class MilestoneEntryConfiguration : IEntityTypeConfiguration<Miles
 {
     public void Configure(EntityTypeBuilder<MilestoneEntry> builder)
     {
+        builder.ToTable("MilestoneEntries");
         builder.Property(e => e.Text).HasMaxLength(2000).IsRequired();
         builder.Ignore(e => e.Lines);
         builder.HasIndex(e => new { e.MilestoneId, e.Year }).IsUnique();

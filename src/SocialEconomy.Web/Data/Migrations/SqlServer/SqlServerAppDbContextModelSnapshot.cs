@@ -190,7 +190,7 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.HasIndex("BudgetLineId", "Year")
                         .IsUnique();
 
-                    b.ToTable("BudgetAmount");
+                    b.ToTable("BudgetAmounts", (string)null);
                 });
 
             modelBuilder.Entity("SocialEconomy.Domain.Planning.BudgetLine", b =>
@@ -308,7 +308,7 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.HasIndex("IndicatorId", "Year")
                         .IsUnique();
 
-                    b.ToTable("IndicatorTarget");
+                    b.ToTable("IndicatorTargets", (string)null);
                 });
 
             modelBuilder.Entity("SocialEconomy.Domain.Planning.Milestone", b =>
@@ -360,7 +360,7 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.HasIndex("MilestoneId", "Year")
                         .IsUnique();
 
-                    b.ToTable("MilestoneEntry");
+                    b.ToTable("MilestoneEntries", (string)null);
                 });
 
             modelBuilder.Entity("SocialEconomy.Domain.Planning.PlanGoal", b =>

@@ -177,7 +177,7 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.HasIndex("BudgetLineId", "Year")
                         .IsUnique();
 
-                    b.ToTable("BudgetAmount");
+                    b.ToTable("BudgetAmounts", (string)null);
                 });
 
             modelBuilder.Entity("SocialEconomy.Domain.Planning.BudgetLine", b =>
@@ -289,7 +289,7 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.HasIndex("IndicatorId", "Year")
                         .IsUnique();
 
-                    b.ToTable("IndicatorTarget");
+                    b.ToTable("IndicatorTargets", (string)null);
                 });
 
             modelBuilder.Entity("SocialEconomy.Domain.Planning.Milestone", b =>
@@ -337,7 +337,7 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.HasIndex("MilestoneId", "Year")
                         .IsUnique();
 
-                    b.ToTable("MilestoneEntry");
+                    b.ToTable("MilestoneEntries", (string)null);
                 });
 
             modelBuilder.Entity("SocialEconomy.Domain.Planning.PlanGoal", b =>

@@ -2,7 +2,7 @@
 
 #nullable disable
 
-namespace SocialEconomy.Web.Data.Migrations.Sqlite
+namespace SocialEconomy.Web.Data.Migrations.SqlServer
 {
     /// <inheritdoc />
     public partial class InitialPlanModel : Migration
@@ -14,11 +14,11 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 name: "Departments",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Organization = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Organization = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    IsActive = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -29,21 +29,21 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 name: "Plans",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Subtitle = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Slogan = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    District = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    OwningDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    FirstYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    LastYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Vision = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
-                    Purpose = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    LegalBasis = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    BudgetUnit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    FinancialPlanNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    Title = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Subtitle = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Slogan = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    District = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: false),
+                    OwningDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    FirstYear = table.Column<int>(type: "int", nullable: false),
+                    LastYear = table.Column<int>(type: "int", nullable: false),
+                    Status = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Vision = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false),
+                    Purpose = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    LegalBasis = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    BudgetUnit = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    FinancialPlanNote = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -60,11 +60,11 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 name: "PlanGoals",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Order = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlanId = table.Column<int>(type: "int", nullable: false),
+                    Order = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -81,12 +81,12 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 name: "Tasks",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ShortName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    PlanId = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    ShortName = table.Column<string>(type: "nvarchar(100)", maxLength: 100, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -103,17 +103,17 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 name: "SubProjects",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Code = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    LeadDepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
-                    StartYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    EndYear = table.Column<int>(type: "INTEGER", nullable: false),
-                    Overview = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    Directions = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    TaskId = table.Column<int>(type: "int", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Code = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    LeadDepartmentId = table.Column<int>(type: "int", nullable: false),
+                    StartYear = table.Column<int>(type: "int", nullable: false),
+                    EndYear = table.Column<int>(type: "int", nullable: false),
+                    Overview = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    Directions = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -136,16 +136,16 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 name: "ActionItems",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SubProjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Summary = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    StartYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    EndYear = table.Column<int>(type: "INTEGER", nullable: true),
-                    Details = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    TableUnitCaption = table.Column<string>(type: "TEXT", maxLength: 50, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SubProjectId = table.Column<int>(type: "int", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Summary = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    StartYear = table.Column<int>(type: "int", nullable: true),
+                    EndYear = table.Column<int>(type: "int", nullable: true),
+                    Details = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: true),
+                    TableUnitCaption = table.Column<string>(type: "nvarchar(50)", maxLength: 50, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -162,14 +162,14 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 name: "BudgetLines",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SubProjectId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ActionItemId = table.Column<int>(type: "INTEGER", nullable: true),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    IsNonBudget = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    SubProjectId = table.Column<int>(type: "int", nullable: false),
+                    ActionItemId = table.Column<int>(type: "int", nullable: true),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    IsNonBudget = table.Column<bool>(type: "bit", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -191,16 +191,16 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 name: "Indicators",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ActionItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Group = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 10, nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TotalRule = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
-                    TotalText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ActionItemId = table.Column<int>(type: "int", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Group = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true),
+                    Name = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Unit = table.Column<string>(type: "nvarchar(10)", maxLength: 10, nullable: false),
+                    Kind = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    TotalRule = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: false),
+                    TotalText = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -217,11 +217,11 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 name: "Milestones",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ActionItemId = table.Column<int>(type: "INTEGER", nullable: false),
-                    SortOrder = table.Column<int>(type: "INTEGER", nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    ActionItemId = table.Column<int>(type: "int", nullable: false),
+                    SortOrder = table.Column<int>(type: "int", nullable: false),
+                    Label = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -235,20 +235,20 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "BudgetAmount",
+                name: "BudgetAmounts",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    BudgetLineId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Amount = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    BudgetLineId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Amount = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_BudgetAmount", x => x.Id);
+                    table.PrimaryKey("PK_BudgetAmounts", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_BudgetAmount_BudgetLines_BudgetLineId",
+                        name: "FK_BudgetAmounts_BudgetLines_BudgetLineId",
                         column: x => x.BudgetLineId,
                         principalTable: "BudgetLines",
                         principalColumn: "Id",
@@ -256,21 +256,21 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "IndicatorTarget",
+                name: "IndicatorTargets",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    IndicatorId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Number = table.Column<decimal>(type: "TEXT", precision: 18, scale: 4, nullable: true),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    IndicatorId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Number = table.Column<decimal>(type: "decimal(18,4)", precision: 18, scale: 4, nullable: true),
+                    Text = table.Column<string>(type: "nvarchar(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_IndicatorTarget", x => x.Id);
+                    table.PrimaryKey("PK_IndicatorTargets", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_IndicatorTarget_Indicators_IndicatorId",
+                        name: "FK_IndicatorTargets_Indicators_IndicatorId",
                         column: x => x.IndicatorId,
                         principalTable: "Indicators",
                         principalColumn: "Id",
@@ -278,20 +278,20 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
-                name: "MilestoneEntry",
+                name: "MilestoneEntries",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    MilestoneId = table.Column<int>(type: "INTEGER", nullable: false),
-                    Year = table.Column<int>(type: "INTEGER", nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false)
+                    Id = table.Column<int>(type: "int", nullable: false)
+                        .Annotation("SqlServer:Identity", "1, 1"),
+                    MilestoneId = table.Column<int>(type: "int", nullable: false),
+                    Year = table.Column<int>(type: "int", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_MilestoneEntry", x => x.Id);
+                    table.PrimaryKey("PK_MilestoneEntries", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_MilestoneEntry_Milestones_MilestoneId",
+                        name: "FK_MilestoneEntries_Milestones_MilestoneId",
                         column: x => x.MilestoneId,
                         principalTable: "Milestones",
                         principalColumn: "Id",
@@ -304,8 +304,8 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 column: "SubProjectId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_BudgetAmount_BudgetLineId_Year",
-                table: "BudgetAmount",
+                name: "IX_BudgetAmounts_BudgetLineId_Year",
+                table: "BudgetAmounts",
                 columns: new[] { "BudgetLineId", "Year" },
                 unique: true);
 
@@ -331,14 +331,14 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 column: "ActionItemId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_IndicatorTarget_IndicatorId_Year",
-                table: "IndicatorTarget",
+                name: "IX_IndicatorTargets_IndicatorId_Year",
+                table: "IndicatorTargets",
                 columns: new[] { "IndicatorId", "Year" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_MilestoneEntry_MilestoneId_Year",
-                table: "MilestoneEntry",
+                name: "IX_MilestoneEntries_MilestoneId_Year",
+                table: "MilestoneEntries",
                 columns: new[] { "MilestoneId", "Year" },
                 unique: true);
 
@@ -386,13 +386,13 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
-                name: "BudgetAmount");
+                name: "BudgetAmounts");
 
             migrationBuilder.DropTable(
-                name: "IndicatorTarget");
+                name: "IndicatorTargets");
 
             migrationBuilder.DropTable(
-                name: "MilestoneEntry");
+                name: "MilestoneEntries");
 
             migrationBuilder.DropTable(
                 name: "PlanGoals");
