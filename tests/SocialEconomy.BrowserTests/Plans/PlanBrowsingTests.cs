@@ -37,6 +37,23 @@ public class PlanBrowsingTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     }
 
     [Fact]
+    public async Task EveryPlanPage_PassesAxe()
+    {
+        var (id, codes) = await fixture.Portal.WithDbAsync(async db => (
+            await db.Plans.Select(p => p.Id).SingleAsync(),
+            await db.SubProjects.OrderBy(s => s.TaskId).ThenBy(s => s.SortOrder).Select(s => s.Code).ToListAsync()));
+        var page = await fixture.NewPageAsync();
+        var urls = new[] { "/plans", "/plans/999999", $"/plans/{id}/subprojects/9-9" }
+            .Concat(codes.Select(code => $"/plans/{id}/subprojects/{code}"));
+
+        foreach (var url in urls)
+        {
+            await page.GotoAsync(url);
+            await page.AssertNoAxeViolationsAsync();
+        }
+    }
+
+    [Fact]
     public async Task SkipLink_FirstTabStop_MovesFocusToMain()
     {
         var page = await fixture.NewPageAsync();

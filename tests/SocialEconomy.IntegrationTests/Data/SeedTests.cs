@@ -193,6 +193,9 @@ public class SeedTests(PortalFactory factory) : IClassFixture<PortalFactory>
         var plan = await LoadPlanAsync();
         var texts = plan.SubProjects.SelectMany(s => s.BudgetLines.Select(b => b.Name)
             .Concat(s.ActionItems.Select(a => a.Name))
+            .Concat(s.ActionItems.Select(a => a.Summary ?? string.Empty))
+            .Concat(s.Directions)
+            .Append(s.Overview ?? string.Empty)
             .Concat(s.ActionItems.SelectMany(a => a.Details))
             .Concat(s.ActionItems.SelectMany(a => a.Milestones).SelectMany(m => m.Entries).Select(e => e.Text))
             .Concat(s.ActionItems.SelectMany(a => a.Indicators).SelectMany(i => i.Targets).Select(t => t.Text ?? string.Empty)))
