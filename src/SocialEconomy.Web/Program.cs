@@ -1,16 +1,24 @@
 using SocialEconomy.Web.Configuration;
 
 var builder = WebApplication.CreateBuilder(args);
+builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
 builder.AddPortalLogging();
 builder.Services.AddPortalDatabase(builder.Configuration, builder.Environment);
+builder.Services.AddPortalSecurity(builder.Configuration, builder.Environment);
 builder.Services.AddPortalMvc();
 
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
 app.UsePortalPipeline();
 app.MapPortalEndpoints();
 app.Logger.LogInformation("SocialEconomy portal starting; environment {Environment}", app.Environment.EnvironmentName);
 await app.RunAsync();
+return 0;
 
 // Exposed for WebApplicationFactory in the integration and browser tests.
 public partial class Program;

@@ -17,6 +17,9 @@ public sealed class DatabaseOptions
 
     /// <summary>Load the Seongbuk-gu 2017–2020 reference plan on first start.</summary>
     public bool SeedReferencePlan { get; set; } = true;
+
+    /// <summary>Create the demo accounts of README. Honoured in the Development environment only.</summary>
+    public bool SeedDemoAccounts { get; set; }
 }
 
 public enum DatabaseProvider

@@ -26,13 +26,16 @@ public static class DatabaseSetup
                         $"Database:Provider is SqlServer but ConnectionStrings:{DatabaseOptions.ConnectionStringName} is empty.");
                 }
 
-                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString, sql => sql.EnableRetryOnFailure()));
+                // No retrying execution strategy: saves open their own transaction for the
+                // audit rows (AppDbContext.SaveChangesAsync), which a retrying strategy forbids.
+                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
         }
 
         services.AddScoped<PlanSeeder>();
+        services.AddScoped<AccountSeeder>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
@@ -65,6 +68,13 @@ public static class DatabaseSetup
         {
             var file = await PlanSeeder.ReadAsync(PlanSeeder.DefaultSeedPath);
             await scope.ServiceProvider.GetRequiredService<PlanSeeder>().SeedAsync(file);
+        }
+
+        var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
+        await accounts.EnsureRolesAsync();
+        if (options.SeedDemoAccounts && app.Environment.IsDevelopment())
+        {
+            await accounts.EnsureDemoAccountsAsync();
         }
     }
 

@@ -2,7 +2,7 @@ namespace SocialEconomy.Web.Configuration;
 
 /// <summary>
 /// Security headers on every response. The CSP allows no inline script or style: pages
-/// load only the portal's own files (docs/security.md).
+/// load only the portal's own files (docs/security.md). Signed-in pages are never cached.
 /// </summary>
 public sealed class SecurityHeadersMiddleware(RequestDelegate next)
 {
@@ -20,6 +20,12 @@ public sealed class SecurityHeadersMiddleware(RequestDelegate next)
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "strict-origin-when-cross-origin";
             headers.XFrameOptions = "DENY";
+            if (context.User.Identity?.IsAuthenticated == true)
+            {
+                // Signed-in pages show data that must not stay in a shared browser's cache.
+                headers.CacheControl = "no-store";
+                headers.Pragma = "no-cache";
+            }
             return Task.CompletedTask;
         });
         return next(context);

@@ -1,8 +1,10 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Razor;
 using Microsoft.Extensions.WebEncoders;
+using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.Web.Configuration;
 
@@ -10,7 +12,8 @@ public static class WebSetup
 {
     public static IServiceCollection AddPortalMvc(this IServiceCollection services)
     {
-        services.AddControllersWithViews();
+        // Every unsafe request must carry the antiforgery token; a missing one is a 400.
+        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
 
         // A feature is a folder: its controller, view models and views sit together.
         services.Configure<RazorViewEngineOptions>(o =>
@@ -37,10 +40,20 @@ public static class WebSetup
         }
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<MethodFilterMiddleware>();
         app.UseMiddleware<RequestLoggingMiddleware>();
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHttpsRedirection();
+        }
+
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<AccountDutiesMiddleware>();
+        app.UseAuthorization();
         return app;
     }
 
@@ -53,7 +66,7 @@ public static class WebSetup
             {
                 [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
             },
-        });
+        }).AllowAnonymous();
         app.MapControllers();
         return app;
     }

@@ -1,22 +1,32 @@
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using SocialEconomy.Domain.Auditing;
 using SocialEconomy.Domain.Organization;
 using SocialEconomy.Domain.Planning;
+using SocialEconomy.Web.Data.Auditing;
+using SocialEconomy.Web.Data.Identity;
 
 namespace SocialEconomy.Web.Data;
 
 /// <summary>
-/// The one DbContext, used directly by feature services (no repository on top). Each
-/// database provider has a subclass so that each keeps its own migrations in this
-/// assembly (docs/adr/0001-one-web-project-two-migration-sets.md).
+/// The one DbContext, used directly by feature services (no repository on top), holding
+/// the plan model, the Identity accounts and the audit trail. Each database provider has a
+/// subclass so that each keeps its own migrations in this assembly
+/// (docs/adr/0001-one-web-project-two-migration-sets.md).
 /// </summary>
-public abstract class AppDbContext : DbContext
+public abstract class AppDbContext : IdentityDbContext<AppUser>
 {
-    protected AppDbContext(DbContextOptions options)
+    private readonly IAuditActor _actor;
+
+    protected AppDbContext(DbContextOptions options, IAuditActor? actor)
         : base(options)
     {
+        _actor = actor ?? SystemAuditActor.Instance;
     }
 
     public DbSet<Department> Departments => Set<Department>();
+
+    public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
 
     public DbSet<BasicPlan> Plans => Set<BasicPlan>();
 
@@ -32,11 +42,64 @@ public abstract class AppDbContext : DbContext
 
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>
+    /// Every save also writes the audit rows of its changes in the same transaction, so a
+    /// change and its audit lines are committed or rolled back together. The data is saved
+    /// first so that the rows can name the keys the database generated.
+    /// </summary>
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(modelBuilder);
-        base.OnModelCreating(modelBuilder);
-        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        var pending = AuditRecorder.Capture(this, _actor);
+        if (pending.Count == 0)
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+
+        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            AuditEntries.AddRange(AuditRecorder.Complete(pending));
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
+
+            return count;
+        }
+        finally
+        {
+            if (transaction is not null)
+            {
+                await transaction.DisposeAsync();
+            }
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var pending = AuditRecorder.Capture(this, _actor);
+        if (pending.Count == 0)
+        {
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+
+        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
+        var count = base.SaveChanges(acceptAllChangesOnSuccess: true);
+        AuditEntries.AddRange(AuditRecorder.Complete(pending));
+        base.SaveChanges(acceptAllChangesOnSuccess: true);
+        transaction?.Commit();
+        return count;
+    }
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -52,9 +115,12 @@ public abstract class AppDbContext : DbContext
         configurationBuilder.Properties<PlanStatus>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<IndicatorKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<TotalRule>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(30);
     }
 }
 
-public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options) : AppDbContext(options);
+public sealed class SqliteAppDbContext(DbContextOptions<SqliteAppDbContext> options, IAuditActor? actor = null)
+    : AppDbContext(options, actor);
 
-public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options) : AppDbContext(options);
+public sealed class SqlServerAppDbContext(DbContextOptions<SqlServerAppDbContext> options, IAuditActor? actor = null)
+    : AppDbContext(options, actor);

@@ -20,6 +20,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
+        // Kestrel serves plain http on loopback here, so cookies cannot be Secure.
+        Portal.Settings["Security:RequireSecureCookies"] = "false";
         Portal.UseKestrel(0);
         Portal.StartServer();
         BaseAddress = Portal.ClientOptions.BaseAddress;
@@ -37,6 +39,20 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "ko-KR" });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>A page signed in through the sign-in form as a new user of <paramref name="role"/>.</summary>
+    public async Task<IPage> SignedInPageAsync(string role, params string[] departments)
+    {
+        var userName = $"b-{Guid.NewGuid():N}"[..20];
+        await Portal.CreateUserAsync(userName, role, departments);
+        var page = await NewPageAsync();
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("아이디").FillAsync(userName);
+        await page.GetByLabel("비밀번호").FillAsync(PortalFactory.TestPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        return page;
     }
 
     public async Task DisposeAsync()

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SocialEconomy.BrowserTests.Infrastructure;
+using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.BrowserTests.Plans;
 
@@ -10,7 +11,7 @@ public class PlanBrowsingTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     public async Task Overview_FollowLinkToSubProject_BothPagesPassAxe()
     {
         var id = await fixture.Portal.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync(Roles.Viewer);
 
         await page.GotoAsync($"/plans/{id}");
         Assert.EndsWith("성북구 사회적경제 기본계획", (await page.Locator("h1").TextContentAsync())?.Trim(), StringComparison.Ordinal);
@@ -27,7 +28,7 @@ public class PlanBrowsingTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     public async Task FinanceAndHome_PassAxe()
     {
         var id = await fixture.Portal.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync(Roles.Viewer);
 
         await page.GotoAsync("/");
         await page.AssertNoAxeViolationsAsync();
@@ -42,7 +43,7 @@ public class PlanBrowsingTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         var (id, codes) = await fixture.Portal.WithDbAsync(async db => (
             await db.Plans.Select(p => p.Id).SingleAsync(),
             await db.SubProjects.OrderBy(s => s.TaskId).ThenBy(s => s.SortOrder).Select(s => s.Code).ToListAsync()));
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync(Roles.Viewer);
         var urls = new[] { "/plans", "/plans/999999", $"/plans/{id}/subprojects/9-9" }
             .Concat(codes.Select(code => $"/plans/{id}/subprojects/{code}"));
 
@@ -56,7 +57,7 @@ public class PlanBrowsingTests(BrowserFixture fixture) : IClassFixture<BrowserFi
     [Fact]
     public async Task SkipLink_FirstTabStop_MovesFocusToMain()
     {
-        var page = await fixture.NewPageAsync();
+        var page = await fixture.SignedInPageAsync(Roles.Viewer);
         await page.GotoAsync("/plans");
 
         await page.Keyboard.PressAsync("Tab");

@@ -1,9 +1,10 @@
+using System.Net;
 using AngleSharp;
 using AngleSharp.Dom;
 
 namespace SocialEconomy.IntegrationTests.Infrastructure;
 
-/// <summary>Fetches a page through the real pipeline and parses it.</summary>
+/// <summary>Fetches pages and posts forms through the real pipeline, as a browser would.</summary>
 public static class Html
 {
     public static async Task<IDocument> GetDocumentAsync(this HttpClient client, string url)
@@ -12,9 +13,41 @@ public static class Html
         using var response = await client.GetAsync(new Uri(url, UriKind.Relative));
         var body = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"GET {url} answered {(int)response.StatusCode}: {body[..Math.Min(body.Length, 500)]}");
-        var context = BrowsingContext.New(Configuration.Default);
-        return await context.OpenAsync(request => request.Content(body));
+        return await ParseAsync(body);
     }
+
+    public static async Task<IDocument> ParseAsync(string html)
+    {
+        var context = BrowsingContext.New(Configuration.Default);
+        return await context.OpenAsync(request => request.Content(html));
+    }
+
+    /// <summary>The antiforgery token of the first form of a page.</summary>
+    public static async Task<string> AntiforgeryTokenAsync(this HttpClient client, string formPageUrl)
+    {
+        var document = await client.GetDocumentAsync(formPageUrl);
+        return document.QuerySelector("input[name='__RequestVerificationToken']")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"{formPageUrl} has no antiforgery token.");
+    }
+
+    /// <summary>Posts a form with the token read from <paramref name="formPageUrl"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(this HttpClient client, string formPageUrl, string actionUrl, Dictionary<string, string> fields)
+    {
+        ArgumentNullException.ThrowIfNull(fields);
+        var values = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = await client.AntiforgeryTokenAsync(formPageUrl) };
+        using var content = new FormUrlEncodedContent(values);
+        return await client.PostAsync(new Uri(actionUrl, UriKind.Relative), content);
+    }
+
+    public static async Task<IDocument> DocumentAsync(this HttpResponseMessage response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        return await ParseAsync(await response.Content.ReadAsStringAsync());
+    }
+
+    public static bool IsRedirectTo(this HttpResponseMessage response, string path) =>
+        response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
+        && response.Headers.Location?.OriginalString.StartsWith(path, StringComparison.OrdinalIgnoreCase) == true;
 
     public static string Text(this IElement element)
     {

@@ -1,19 +1,44 @@
+using System.Collections.Concurrent;
+using System.Net;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Data.Identity;
+using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// The real app over a real SQLite file of its own: start-up migrates and seeds it exactly
-/// as a first run does. One factory (and database) per test class.
+/// as a first run does. One factory (and database) per test class. Clients talk https so
+/// that the Secure, __Host- cookies of production are the ones tested.
 /// </summary>
 public class PortalFactory : WebApplicationFactory<Program>
 {
+    public const string TestPassword = "Test-Password-2026";
+    public const string OwnDepartment = "마을사회적경제과";
+    public const string OtherDepartment = "도시재생디자인과";
+
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "socialeconomy-tests", Guid.NewGuid().ToString("N"));
+    private readonly ConcurrentDictionary<string, Task<HttpClient>> _clients = new(StringComparer.Ordinal);
+
+    public PortalFactory()
+    {
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+        ClientOptions.AllowAutoRedirect = false;
+    }
 
     public string DatabasePath => Path.Combine(_directory, "socialeconomy.db");
+
+    /// <summary>Configuration a test class changes before the app starts.</summary>
+    public Dictionary<string, string?> Settings { get; } = new(StringComparer.Ordinal)
+    {
+        ["Security:RequireTwoFactorForPrivilegedRoles"] = "false",
+        ["Security:SignInPermitsPerMinute"] = "10000",
+    };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -21,7 +46,12 @@ public class PortalFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_directory);
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:SocialEconomy", $"Data Source={DatabasePath}");
+        builder.UseSetting("Security:KeysDirectory", Path.Combine(_directory, "keys"));
         builder.UseSetting("Serilog:WriteTo:1:Args:configure:0:Args:path", Path.Combine(_directory, "logs", "test-.log"));
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     /// <summary>A scope for arranging or checking the database directly.</summary>
@@ -30,6 +60,45 @@ public class PortalFactory : WebApplicationFactory<Program>
         ArgumentNullException.ThrowIfNull(action);
         await using var scope = Services.CreateAsyncScope();
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>Creates an account with one role and, for officers, departments by name.</summary>
+    public async Task<AppUser> CreateUserAsync(string userName, string role, params string[] departments)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var user = new AppUser(userName, $"테스트 {Roles.Label(role)}");
+        Check(await users.CreateAsync(user, TestPassword));
+        Check(await users.AddToRoleAsync(user, role));
+        if (departments.Length > 0)
+        {
+            user.SetDepartments(await db.Departments.Where(d => departments.Contains(d.Name)).ToListAsync());
+            Check(await users.UpdateAsync(user));
+        }
+
+        return user;
+    }
+
+    /// <summary>A signed-in client of a user made for that role (one per role and department, reused).</summary>
+    public Task<HttpClient> ClientForAsync(string role, string? department = null) =>
+        _clients.GetOrAdd($"{role}/{department}", async _ =>
+        {
+            var userName = $"t-{role.ToLowerInvariant()}-{Guid.NewGuid():N}"[..24];
+            await CreateUserAsync(userName, role, department is null ? [] : [department]);
+            return await SignInAsync(userName);
+        });
+
+    public async Task<HttpClient> SignInAsync(string userName, string password = TestPassword)
+    {
+        var client = CreateClient();
+        using var response = await client.PostFormAsync("/account/signin", "/account/signin", new() { ["UserName"] = userName, ["Password"] = password });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in of {userName} answered {(int)response.StatusCode}.");
+        }
+
+        return client;
     }
 
     protected override void Dispose(bool disposing)
@@ -46,6 +115,14 @@ public class PortalFactory : WebApplicationFactory<Program>
             {
                 // A log file still held open is left for the OS to clean; it is under /tmp.
             }
+        }
+    }
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
         }
     }
 }

@@ -1,18 +1,18 @@
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.IntegrationTests.Infrastructure;
+using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.IntegrationTests.Plans;
 
 public class FinancePageTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
 
     [Fact]
     public async Task Finance_TotalsAreTheSumsOfTheLines()
     {
         var id = await factory.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
 
-        var document = await _client.GetDocumentAsync($"/plans/{id}/finance");
+        var document = await (await factory.ClientForAsync(Roles.Viewer)).GetDocumentAsync($"/plans/{id}/finance");
 
         Assert.Equal("7,162", document.QuerySelector("[data-total='grand']")!.Text());
         Assert.Equal("1,645", document.QuerySelector("[data-total='2017']")!.Text());
@@ -27,7 +27,7 @@ public class FinancePageTests(PortalFactory factory) : IClassFixture<PortalFacto
     {
         var id = await factory.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
 
-        var document = await _client.GetDocumentAsync($"/plans/{id}/finance");
+        var document = await (await factory.ClientForAsync(Roles.Viewer)).GetDocumentAsync($"/plans/{id}/finance");
         var taskRows = document.QuerySelectorAll("tr.portal-subtotal").Select(r => r.Text()).ToList();
         var lineRows = document.QuerySelectorAll("tbody tr").Select(r => r.Text()).ToList();
 

@@ -1,19 +1,21 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.IntegrationTests.Infrastructure;
+using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.IntegrationTests.Plans;
 
 public class PlanPagesTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private readonly HttpClient _client = factory.CreateClient();
+
+    private Task<HttpClient> Viewer() => factory.ClientForAsync(Roles.Viewer);
 
     private Task<int> PlanIdAsync() => factory.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
 
     [Fact]
     public async Task Home_ListsTheSeededPlan()
     {
-        var document = await _client.GetDocumentAsync("/");
+        var document = await (await Viewer()).GetDocumentAsync("/");
 
         Assert.Equal("ko", document.DocumentElement.GetAttribute("lang"));
         Assert.Contains("성북구 사회적경제 기본계획", document.QuerySelector("main")!.Text(), StringComparison.Ordinal);
@@ -23,7 +25,7 @@ public class PlanPagesTests(PortalFactory factory) : IClassFixture<PortalFactory
     public async Task PlanList_LinksToTheOverview()
     {
         var id = await PlanIdAsync();
-        var document = await _client.GetDocumentAsync("/plans");
+        var document = await (await Viewer()).GetDocumentAsync("/plans");
 
         Assert.NotNull(document.QuerySelector($"a[href='/plans/{id}']"));
         Assert.Contains("2017년 ~ 2020년", document.Body!.Text(), StringComparison.Ordinal);
@@ -33,7 +35,7 @@ public class PlanPagesTests(PortalFactory factory) : IClassFixture<PortalFactory
     public async Task Overview_ShowsVisionGoalsTasksAndBudgetPerYear()
     {
         var id = await PlanIdAsync();
-        var document = await _client.GetDocumentAsync($"/plans/{id}");
+        var document = await (await Viewer()).GetDocumentAsync($"/plans/{id}");
         var main = document.QuerySelector("main")!;
 
         Assert.Contains("지속가능한 사회적경제 공동체 구축", main.Text(), StringComparison.Ordinal);
@@ -62,7 +64,7 @@ public class PlanPagesTests(PortalFactory factory) : IClassFixture<PortalFactory
     public async Task SubProject_EveryOneRendersWithItsActionItems(string code)
     {
         var id = await PlanIdAsync();
-        var document = await _client.GetDocumentAsync($"/plans/{id}/subprojects/{code}");
+        var document = await (await Viewer()).GetDocumentAsync($"/plans/{id}/subprojects/{code}");
 
         Assert.StartsWith($"({code})", document.QuerySelector("h1")!.Text(), StringComparison.Ordinal);
         Assert.NotEmpty(document.QuerySelectorAll("article.portal-action"));
@@ -77,7 +79,7 @@ public class PlanPagesTests(PortalFactory factory) : IClassFixture<PortalFactory
     public async Task SubProject_IndicatorTableHasUnitsTotalsAndMultiPartCells()
     {
         var id = await PlanIdAsync();
-        var document = await _client.GetDocumentAsync($"/plans/{id}/subprojects/2-3");
+        var document = await (await Viewer()).GetDocumentAsync($"/plans/{id}/subprojects/2-3");
         var rows = document.QuerySelectorAll("article.portal-action table tbody tr").Select(r => r.Text()).ToList();
 
         Assert.Contains(rows, r => r.Contains("지원 (국·시) 업체 77 (27억) 15 (5억) 17 (6억) 20 (7억) 25 (9억)", StringComparison.Ordinal));
@@ -89,7 +91,7 @@ public class PlanPagesTests(PortalFactory factory) : IClassFixture<PortalFactory
     public async Task SubProject_ShowsMilestonesAndBudgetLinesByYear()
     {
         var id = await PlanIdAsync();
-        var document = await _client.GetDocumentAsync($"/plans/{id}/subprojects/2-2");
+        var document = await (await Viewer()).GetDocumentAsync($"/plans/{id}/subprojects/2-2");
         var text = document.QuerySelector("main")!.Text();
 
         Assert.Contains("조직개편 T/F구성", text, StringComparison.Ordinal);
@@ -101,7 +103,7 @@ public class PlanPagesTests(PortalFactory factory) : IClassFixture<PortalFactory
     public async Task SubProject_UnknownCode_IsAKorean404()
     {
         var id = await PlanIdAsync();
-        using var response = await _client.GetAsync(new Uri($"/plans/{id}/subprojects/9-9", UriKind.Relative));
+        using var response = await (await Viewer()).GetAsync(new Uri($"/plans/{id}/subprojects/9-9", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Contains("페이지를 찾을 수 없습니다", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
@@ -110,7 +112,7 @@ public class PlanPagesTests(PortalFactory factory) : IClassFixture<PortalFactory
     [Fact]
     public async Task Overview_UnknownPlan_Is404()
     {
-        using var response = await _client.GetAsync(new Uri("/plans/999999", UriKind.Relative));
+        using var response = await (await Viewer()).GetAsync(new Uri("/plans/999999", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
@@ -118,7 +120,7 @@ public class PlanPagesTests(PortalFactory factory) : IClassFixture<PortalFactory
     [Fact]
     public async Task Health_DatabaseReachable_Is200()
     {
-        using var response = await _client.GetAsync(new Uri("/health", UriKind.Relative));
+        using var response = await factory.CreateClient().GetAsync(new Uri("/health", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync());
@@ -130,7 +132,7 @@ public class PlanPagesTests(PortalFactory factory) : IClassFixture<PortalFactory
         var id = await PlanIdAsync();
         foreach (var url in new[] { "/", "/plans", $"/plans/{id}", $"/plans/{id}/finance", $"/plans/{id}/subprojects/1-1" })
         {
-            using var response = await _client.GetAsync(new Uri(url, UriKind.Relative));
+            using var response = await (await Viewer()).GetAsync(new Uri(url, UriKind.Relative));
             var csp = string.Join(';', response.Headers.GetValues("Content-Security-Policy"));
             Assert.Contains("script-src 'self'", csp, StringComparison.Ordinal);
             Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
 using SocialEconomy.Web.Features.Plans;
@@ -11,7 +12,10 @@ public sealed class HomeController(PlanQueries queries) : Controller
         View(await queries.ListAsync(cancellationToken));
 
     /// <summary>The Korean error page; the reference id lets the office find the log line.</summary>
-    [HttpGet("/error/{statusCode:int?}")]
+    // Re-executed with the failed request's method, so POSTs land here too; it changes nothing.
+    [AcceptVerbs("GET", "HEAD", "POST", Route = "/error/{statusCode:int?}")]
+    [AllowAnonymous]
+    [IgnoreAntiforgeryToken]
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
     public IActionResult Error(int? statusCode)
     {

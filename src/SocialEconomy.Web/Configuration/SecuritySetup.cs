@@ -1,0 +1,130 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Data.Auditing;
+using SocialEconomy.Web.Data.Identity;
+using SocialEconomy.Web.Security;
+
+namespace SocialEconomy.Web.Configuration;
+
+/// <summary>Accounts, sessions, authorization and request hardening (docs/security.md).</summary>
+public static class SecuritySetup
+{
+    public const string SignInRateLimit = "signin";
+    private const string SignedInAtKey = "se.signed_in_at";
+
+    public static IServiceCollection AddPortalSecurity(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
+    {
+        var options = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        services.AddSingleton(options);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditActor, HttpAuditActor>();
+        services.AddScoped<AuditLog>();
+
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                // The length and kind rules are PasswordPolicyValidator's (in Korean); Identity's own are off.
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = false;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddErrorDescriber<KoreanIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<PortalClaimsFactory>()
+            .AddTokenProvider<DataProtectorTokenProvider<AppUser>>(TokenOptions.DefaultProvider)
+            .AddTokenProvider<OneTimeAuthenticatorTokenProvider>(TokenOptions.DefaultAuthenticatorProvider);
+        services.RemoveAll<IPasswordValidator<AppUser>>();
+        services.AddScoped<IPasswordValidator<AppUser>, PasswordPolicyValidator>();
+
+        // Sign-out, deactivation, a password or role change update the security stamp; other
+        // sessions of that user notice within this interval.
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.Cookie.Name = options.RequireSecureCookies ? "__Host-se.auth" : "se.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SecurePolicy = options.RequireSecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.Path = "/";
+            o.ExpireTimeSpan = TimeSpan.FromMinutes(options.IdleTimeoutMinutes);
+            o.SlidingExpiration = true;
+            o.LoginPath = "/account/signin";
+            o.LogoutPath = "/account/signout";
+            o.AccessDeniedPath = "/account/denied";
+            o.Events.OnSigningIn = context =>
+            {
+                context.Properties.Items.TryAdd(SignedInAtKey, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                return Task.CompletedTask;
+            };
+            o.Events.OnValidatePrincipal = async context =>
+            {
+                // The absolute limit: however active, a session ends 8 hours after sign-in.
+                if (context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
+                    && long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
+                    && DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(options.AbsoluteTimeoutHours))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                    return;
+                }
+
+                await SecurityStampValidator.ValidatePrincipalAsync(context);
+            };
+        });
+        services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = options.RequireSecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);
+        services.Configure<CookieAuthenticationOptions>(IdentityConstants.TwoFactorUserIdScheme, o =>
+        {
+            o.Cookie.Name = options.RequireSecureCookies ? "__Host-se.2fa" : "se.2fa";
+            o.Cookie.SecurePolicy = options.RequireSecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = options.RequireSecureCookies ? "__Host-se.af" : "se.af";
+            o.Cookie.SecurePolicy = options.RequireSecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.SameSite = SameSiteMode.Strict;
+            o.HeaderName = "X-CSRF-TOKEN";
+        });
+
+        services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
+            .AddPolicy(Policies.EditPlans, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(SignInRateLimit, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.SignInPermitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+
+        var keys = Path.IsPathRooted(options.KeysDirectory) ? options.KeysDirectory : Path.Combine(environment.ContentRootPath, options.KeysDirectory);
+        services.AddDataProtection()
+            .SetApplicationName("SocialEconomy")
+            .PersistKeysToFileSystem(new DirectoryInfo(keys));
+
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        return services;
+    }
+}

@@ -1,0 +1,17 @@
+using SocialEconomy.Domain.Auditing;
+
+namespace SocialEconomy.Web.Data.Auditing;
+
+/// <summary>
+/// Writes audit rows for events that are not data changes: sign-ins, failures, lockouts,
+/// denials. Data changes are audited by AppDbContext itself.
+/// </summary>
+public sealed class AuditLog(AppDbContext db, IAuditActor actor)
+{
+    /// <param name="userName">The account concerned when nobody is signed in yet (a sign-in attempt).</param>
+    public async Task WriteAsync(AuditAction action, string? userName = null, string? userId = null, string? detail = null, CancellationToken cancellationToken = default)
+    {
+        db.AuditEntries.Add(new AuditEntry(DateTime.UtcNow, action, userId ?? actor.UserId, userName ?? actor.UserName, actor.IpAddress).WithDetail(detail));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

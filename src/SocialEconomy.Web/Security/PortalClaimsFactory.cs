@@ -1,0 +1,45 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+using SocialEconomy.Web.Data.Identity;
+
+namespace SocialEconomy.Web.Security;
+
+/// <summary>
+/// Adds the display name and the two pending duties the portal enforces before anything
+/// else: a password change after an administrator's reset, and enrolling an authenticator
+/// where the role requires one.
+/// </summary>
+public sealed class PortalClaimsFactory(
+    UserManager<AppUser> userManager,
+    RoleManager<IdentityRole> roleManager,
+    IOptions<IdentityOptions> identityOptions,
+    SecurityOptions security)
+    : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, identityOptions)
+{
+    public const string DisplayName = "se:name";
+    public const string MustChangePassword = "se:must_change_password";
+    public const string MustEnrolTwoFactor = "se:must_enrol_2fa";
+
+    protected override async Task<ClaimsIdentity> GenerateClaimsAsync(AppUser user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var identity = await base.GenerateClaimsAsync(user);
+        identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+        if (user.MustChangePassword)
+        {
+            identity.AddClaim(new Claim(MustChangePassword, "true"));
+        }
+
+        if (security.RequireTwoFactorForPrivilegedRoles && !user.TwoFactorEnabled)
+        {
+            var roles = await UserManager.GetRolesAsync(user);
+            if (roles.Any(Roles.Privileged.Contains))
+            {
+                identity.AddClaim(new Claim(MustEnrolTwoFactor, "true"));
+            }
+        }
+
+        return identity;
+    }
+}

@@ -1,0 +1,26 @@
+namespace SocialEconomy.Web.Security;
+
+/// <summary>The "Security" section of appsettings.json.</summary>
+public sealed class SecurityOptions
+{
+    public const string Section = "Security";
+
+    /// <summary>Admins and Coordinators must sign in with an authenticator app. On by default.</summary>
+    public bool RequireTwoFactorForPrivilegedRoles { get; set; } = true;
+
+    /// <summary>Secure, __Host- prefixed cookies. Only the Development environment turns it off, for plain http.</summary>
+    public bool RequireSecureCookies { get; set; } = true;
+
+    /// <summary>Sign-in and two-factor attempts allowed per client address per minute.</summary>
+    public int SignInPermitsPerMinute { get; set; } = 10;
+
+    public int IdleTimeoutMinutes { get; set; } = 30;
+
+    public int AbsoluteTimeoutHours { get; set; } = 8;
+
+    /// <summary>Where data-protection keys are kept (relative to the app); share it between nodes.</summary>
+    public string KeysDirectory { get; set; } = "App_Data/keys";
+
+    /// <summary>Name of the authenticator entry the QR code creates.</summary>
+    public string AuthenticatorIssuer { get; set; } = "사회적경제 기본계획 포털";
+}
