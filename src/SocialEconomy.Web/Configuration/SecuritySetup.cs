@@ -51,7 +51,7 @@ public static class SecuritySetup
 
         // Sign-out, deactivation, a password or role change update the security stamp; other
         // sessions of that user notice within this interval.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(options.SecurityStampValidationSeconds));
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = options.RequireSecureCookies ? "__Host-se.auth" : "se.auth";

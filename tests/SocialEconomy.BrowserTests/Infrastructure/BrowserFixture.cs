@@ -22,6 +22,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         // Kestrel serves plain http on loopback here, so cookies cannot be Secure.
         Portal.Settings["Security:RequireSecureCookies"] = "false";
+        Portal.Settings.Remove("https_port");
         Portal.UseKestrel(0);
         Portal.StartServer();
         BaseAddress = Portal.ClientOptions.BaseAddress;

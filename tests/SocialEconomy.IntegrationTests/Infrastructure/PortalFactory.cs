@@ -38,6 +38,9 @@ public class PortalFactory : WebApplicationFactory<Program>
     {
         ["Security:RequireTwoFactorForPrivilegedRoles"] = "false",
         ["Security:SignInPermitsPerMinute"] = "10000",
+
+        // Production learns the https port from its server or proxy; the test server has none.
+        ["https_port"] = "443",
     };
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
