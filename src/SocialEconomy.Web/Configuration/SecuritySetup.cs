@@ -64,6 +64,13 @@ public static class SecuritySetup
             o.LoginPath = "/account/signin";
             o.LogoutPath = "/account/signout";
             o.AccessDeniedPath = "/account/denied";
+            o.Events.OnRedirectToAccessDenied = async context =>
+            {
+                // Denials are audited with the path that was refused (not the query string).
+                var audit = context.HttpContext.RequestServices.GetRequiredService<AuditLog>();
+                await audit.WriteAsync(Domain.Auditing.AuditAction.AccessDenied, detail: $"{context.Request.Method} {context.Request.Path}");
+                context.Response.Redirect(context.RedirectUri);
+            };
             o.Events.OnSigningIn = context =>
             {
                 context.Properties.Items.TryAdd(SignedInAtKey, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
