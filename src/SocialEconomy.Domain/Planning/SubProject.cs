@@ -7,6 +7,7 @@ public class SubProject
 {
     private readonly List<ActionItem> _actionItems = [];
     private readonly List<BudgetLine> _budgetLines = [];
+    private readonly List<SubProjectSharing> _sharingDepartments = [];
 
     internal SubProject(StrategicTask task, int sortOrder, string code, string name, Department leadDepartment, YearRange period)
     {
@@ -56,9 +57,37 @@ public class SubProject
     /// <summary>추진방향, in printed order.</summary>
     public IReadOnlyList<string> Directions => TextLines.Split(DirectionsText);
 
+    /// <summary>협조부서: departments that share the work (and the results entry) with the lead.</summary>
+    public IReadOnlyCollection<SubProjectSharing> SharingDepartments => _sharingDepartments;
+
     public IReadOnlyList<ActionItem> ActionItems => _actionItems.OrderBy(a => a.SortOrder).ToList();
 
     public IReadOnlyList<BudgetLine> BudgetLines => _budgetLines.OrderBy(b => b.SortOrder).ToList();
+
+    public void ShareWith(Department department)
+    {
+        ArgumentNullException.ThrowIfNull(department);
+        if (Same(LeadDepartment, LeadDepartmentId, department))
+        {
+            throw new DomainException($"{department.Name}은(는) 이미 주관부서입니다.");
+        }
+
+        if (!_sharingDepartments.Any(s => Same(s.Department, s.DepartmentId, department)))
+        {
+            _sharingDepartments.Add(new SubProjectSharing(department));
+        }
+    }
+
+    /// <summary>Whether a department leads or shares this sub-project: what a 사업담당자 of it may work on.</summary>
+    public bool IsLedOrSharedBy(IEnumerable<int> departmentIds)
+    {
+        ArgumentNullException.ThrowIfNull(departmentIds);
+        var ids = departmentIds.ToHashSet();
+        return ids.Contains(LeadDepartmentId) || _sharingDepartments.Any(s => ids.Contains(s.DepartmentId));
+    }
+
+    private static bool Same(Department? known, int knownId, Department candidate) =>
+        ReferenceEquals(known, candidate) || candidate.Id != 0 && knownId == candidate.Id;
 
     public void Describe(IEnumerable<string>? directions, string? overview)
     {

@@ -114,6 +114,8 @@ public static class SecuritySetup
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
             .AddPolicy(Policies.EditPlans, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
 
+        services.AddSingleton<IAuthorizationHandler, SubProjectAccessHandler>();
+
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

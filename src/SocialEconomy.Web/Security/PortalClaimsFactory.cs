@@ -1,6 +1,9 @@
 using System.Security.Claims;
+using System.Globalization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using SocialEconomy.Web.Data;
 using SocialEconomy.Web.Data.Identity;
 
 namespace SocialEconomy.Web.Security;
@@ -14,7 +17,8 @@ public sealed class PortalClaimsFactory(
     UserManager<AppUser> userManager,
     RoleManager<IdentityRole> roleManager,
     IOptions<IdentityOptions> identityOptions,
-    SecurityOptions security)
+    SecurityOptions security,
+    AppDbContext db)
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, identityOptions)
 {
     public const string DisplayName = "se:name";
@@ -26,6 +30,13 @@ public sealed class PortalClaimsFactory(
         ArgumentNullException.ThrowIfNull(user);
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
+
+        // Department ids travel in the cookie; a change of departments updates the security
+        // stamp, which rebuilds these claims within the validation interval.
+        foreach (var departmentId in await db.UserDepartments.Where(d => d.UserId == user.Id).Select(d => d.DepartmentId).ToListAsync())
+        {
+            identity.AddClaim(new Claim(SubProjectAccess.DepartmentClaim, departmentId.ToString(CultureInfo.InvariantCulture)));
+        }
         if (user.MustChangePassword)
         {
             identity.AddClaim(new Claim(MustChangePassword, "true"));

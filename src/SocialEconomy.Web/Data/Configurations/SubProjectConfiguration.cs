@@ -17,10 +17,21 @@ public sealed class SubProjectConfiguration : IEntityTypeConfiguration<SubProjec
         builder.HasOne(s => s.LeadDepartment).WithMany().HasForeignKey(s => s.LeadDepartmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.ActionItems).WithOne(a => a.SubProject).HasForeignKey(a => a.SubProjectId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(s => s.BudgetLines).WithOne(b => b.SubProject).HasForeignKey(b => b.SubProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasMany(s => s.SharingDepartments).WithOne().HasForeignKey(d => d.SubProjectId).OnDelete(DeleteBehavior.Cascade);
 
         // Codes are unique within a plan; the plan is reached through the task, so the
         // domain checks that rule and the index keeps codes unique per task at least.
         builder.HasIndex(s => new { s.TaskId, s.Code }).IsUnique();
+    }
+}
+
+public sealed class SubProjectSharingConfiguration : IEntityTypeConfiguration<SubProjectSharing>
+{
+    public void Configure(EntityTypeBuilder<SubProjectSharing> builder)
+    {
+        builder.ToTable("SubProjectSharingDepartments");
+        builder.HasKey(s => new { s.SubProjectId, s.DepartmentId });
+        builder.HasOne(s => s.Department).WithMany().HasForeignKey(s => s.DepartmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -661,6 +661,21 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.ToTable("SubProjects");
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Planning.SubProjectSharing", b =>
+                {
+                    b.Property<int>("SubProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("int");
+
+                    b.HasKey("SubProjectId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("SubProjectSharingDepartments", (string)null);
+                });
+
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -937,6 +952,23 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.Navigation("Task");
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Planning.SubProjectSharing", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Planning.SubProject", null)
+                        .WithMany("SharingDepartments")
+                        .HasForeignKey("SubProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.UserDepartment", b =>
                 {
                     b.HasOne("SocialEconomy.Domain.Organization.Department", "Department")
@@ -993,6 +1025,8 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.Navigation("ActionItems");
 
                     b.Navigation("BudgetLines");
+
+                    b.Navigation("SharingDepartments");
                 });
 
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>

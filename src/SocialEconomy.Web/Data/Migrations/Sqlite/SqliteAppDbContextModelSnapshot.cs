@@ -625,6 +625,21 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.ToTable("SubProjects");
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Planning.SubProjectSharing", b =>
+                {
+                    b.Property<int>("SubProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("SubProjectId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("SubProjectSharingDepartments", (string)null);
+                });
+
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
@@ -900,6 +915,23 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.Navigation("Task");
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Planning.SubProjectSharing", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.Department", "Department")
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Planning.SubProject", null)
+                        .WithMany("SharingDepartments")
+                        .HasForeignKey("SubProjectId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Department");
+                });
+
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.UserDepartment", b =>
                 {
                     b.HasOne("SocialEconomy.Domain.Organization.Department", "Department")
@@ -956,6 +988,8 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.Navigation("ActionItems");
 
                     b.Navigation("BudgetLines");
+
+                    b.Navigation("SharingDepartments");
                 });
 
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Infrastructure;
+using SocialEconomy.Domain.Planning;
+
+namespace SocialEconomy.Web.Security;
+
+/// <summary>
+/// Department scoping, the portal's largest access risk: a 사업담당자 works only on the
+/// sub-projects their department leads or shares; the coordinating department and
+/// administrators work on all; committee members and viewers on none. Features that change
+/// a sub-project's data call <c>IAuthorizationService.AuthorizeAsync(User, subProject,
+/// SubProjectAccess.Work)</c> after loading it, and answer 403 on failure.
+/// </summary>
+public static class SubProjectAccess
+{
+    public const string DepartmentClaim = "se:dept";
+
+    public static readonly OperationAuthorizationRequirement Work = new() { Name = nameof(Work) };
+
+    public static IReadOnlyList<int> DepartmentIds(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.FindAll(DepartmentClaim)
+            .Select(c => int.TryParse(c.Value, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id : 0)
+            .Where(id => id > 0)
+            .ToList();
+    }
+
+    public static bool CanWorkOn(ClaimsPrincipal user, SubProject subProject)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(subProject);
+        return user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator)
+            || user.IsInRole(Roles.DepartmentOfficer) && subProject.IsLedOrSharedBy(DepartmentIds(user));
+    }
+}
+
+public sealed class SubProjectAccessHandler : AuthorizationHandler<OperationAuthorizationRequirement, SubProject>
+{
+    protected override Task HandleRequirementAsync(AuthorizationHandlerContext context, OperationAuthorizationRequirement requirement, SubProject resource)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        if (requirement == SubProjectAccess.Work && SubProjectAccess.CanWorkOn(context.User, resource))
+        {
+            context.Succeed(requirement);
+        }
+
+        return Task.CompletedTask;
+    }
+}
