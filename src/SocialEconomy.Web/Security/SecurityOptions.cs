@@ -24,6 +24,12 @@ public sealed class SecurityOptions
     /// <summary>Where data-protection keys are kept (relative to the app); share it between nodes.</summary>
     public string KeysDirectory { get; set; } = "App_Data/keys";
 
+    /// <summary>
+    /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are trusted, so that audit
+    /// rows carry the client's address and HTTPS is recognised. Empty: none are trusted.
+    /// </summary>
+    public IList<string> KnownProxies { get; } = [];
+
     /// <summary>Name of the authenticator entry the QR code creates.</summary>
     public string AuthenticatorIssuer { get; set; } = "사회적경제 기본계획 포털";
 }
