@@ -101,6 +101,27 @@ public class BasicPlan
         Status = PlanStatus.Adopted;
     }
 
+    public void Close()
+    {
+        if (Status != PlanStatus.Adopted)
+        {
+            throw new DomainException("확정된 계획만 종료할 수 있습니다.");
+        }
+
+        Status = PlanStatus.Closed;
+    }
+
+    /// <summary>After adoption every change of a target, milestone or budget amount is a revision with a reason.</summary>
+    public bool ChangesNeedReason => Status == PlanStatus.Adopted;
+
+    public void EnsureEditable()
+    {
+        if (Status == PlanStatus.Closed)
+        {
+            throw new DomainException("종료된 계획은 변경할 수 없습니다.");
+        }
+    }
+
     public PlanGoal AddGoal(string text)
     {
         var goal = new PlanGoal(_goals.Count + 1, Required(text, "목표", 500));

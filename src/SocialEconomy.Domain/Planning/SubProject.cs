@@ -30,6 +30,12 @@ public class SubProject
 
     public int Id { get; private set; }
 
+    /// <summary>
+    /// Changes whenever the sub-project or its yearly tables change; an edit form carries
+    /// the version it started from, so a second editor's save is refused, never merged.
+    /// </summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
+
     public int TaskId { get; private set; }
 
     public StrategicTask Task { get; private set; }
@@ -63,6 +69,8 @@ public class SubProject
     public IReadOnlyList<ActionItem> ActionItems => _actionItems.OrderBy(a => a.SortOrder).ToList();
 
     public IReadOnlyList<BudgetLine> BudgetLines => _budgetLines.OrderBy(b => b.SortOrder).ToList();
+
+    public void MarkChanged() => Version = Guid.NewGuid();
 
     public void ShareWith(Department department)
     {

@@ -27,12 +27,16 @@ public static class WebSetup
         // Razor would otherwise write every Hangul syllable as a numeric entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped<Features.Plans.PlanQueries>();
+        services.AddScoped<Features.PlanEditing.SubProjectTablesEditor>();
         return services;
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)
     {
         ArgumentNullException.ThrowIfNull(app);
+
+        // Only the proxies listed in Security:KnownProxies are believed (none by default).
+        app.UseForwardedHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

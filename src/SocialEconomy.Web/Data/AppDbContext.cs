@@ -42,6 +42,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<BudgetLine> BudgetLines => Set<BudgetLine>();
 
+    public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
+
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>

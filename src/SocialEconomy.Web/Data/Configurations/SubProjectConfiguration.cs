@@ -9,6 +9,10 @@ public sealed class SubProjectConfiguration : IEntityTypeConfiguration<SubProjec
     public void Configure(EntityTypeBuilder<SubProject> builder)
     {
         builder.Property(s => s.Code).HasMaxLength(20).IsRequired();
+
+        // An application-managed token: SQLite has no rowversion, and one rule for both
+        // providers keeps conflict handling the same everywhere.
+        builder.Property(s => s.Version).IsConcurrencyToken();
         builder.Property(s => s.Name).HasMaxLength(200).IsRequired();
         builder.Property(s => s.Overview).HasMaxLength(4000);
         builder.Property<string?>("DirectionsText").HasColumnName("Directions").HasMaxLength(4000);
@@ -47,5 +51,23 @@ public sealed class ActionItemConfiguration : IEntityTypeConfiguration<ActionIte
         builder.Ignore(a => a.Details);
         builder.HasMany(a => a.Indicators).WithOne(i => i.ActionItem).HasForeignKey(i => i.ActionItemId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(a => a.Milestones).WithOne(m => m.ActionItem).HasForeignKey(m => m.ActionItemId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+public sealed class PlanRevisionConfiguration : IEntityTypeConfiguration<PlanRevision>
+{
+    public void Configure(EntityTypeBuilder<PlanRevision> builder)
+    {
+        builder.ToTable("PlanRevisions");
+        builder.Property(r => r.Subject).HasConversion<string>().HasMaxLength(20);
+        builder.Property(r => r.Label).HasMaxLength(300).IsRequired();
+        builder.Property(r => r.OldValue).HasMaxLength(2000);
+        builder.Property(r => r.NewValue).HasMaxLength(2000);
+        builder.Property(r => r.Reason).HasMaxLength(PlanRevision.ReasonMaxLength).IsRequired();
+        builder.Property(r => r.ChangedBy).HasMaxLength(256).IsRequired();
+        builder.HasOne<BasicPlan>().WithMany().HasForeignKey(r => r.PlanId).OnDelete(DeleteBehavior.NoAction);
+        builder.HasOne<SubProject>().WithMany().HasForeignKey(r => r.SubProjectId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasIndex(r => new { r.PlanId, r.ChangedAtUtc });
+        builder.HasIndex(r => new { r.SubProjectId, r.Year });
     }
 }

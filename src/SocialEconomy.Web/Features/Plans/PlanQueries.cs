@@ -58,6 +58,7 @@ public sealed class PlanQueries(AppDbContext db)
             plan.OwningDepartment.Name,
             Formats.Period(plan.Period),
             Formats.Status(plan.Status),
+            plan.Status,
             plan.Vision,
             plan.Purpose,
             (plan.LegalBasis ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
@@ -88,6 +89,10 @@ public sealed class PlanQueries(AppDbContext db)
 
         var subProject = all[index];
         var years = plan.Period.Years.ToList();
+        var revisions = await db.PlanRevisions.AsNoTracking()
+            .Where(r => r.SubProjectId == subProject.Id)
+            .OrderByDescending(r => r.ChangedAtUtc).ThenByDescending(r => r.Id)
+            .ToListAsync(cancellationToken);
         var unit = plan.BudgetUnit;
         var lines = subProject.BudgetLines;
         return new SubProjectViewModel(
@@ -114,7 +119,16 @@ public sealed class PlanQueries(AppDbContext db)
             lines.Count == 0 ? null : Row(years, y => subProject.BudgetFor(y, unit)),
             unit.Symbol,
             index > 0 ? all[index - 1].Code : null,
-            index < all.Count - 1 ? all[index + 1].Code : null);
+            index < all.Count - 1 ? all[index + 1].Code : null,
+            revisions.Select(r => new RevisionRow(
+                    Formats.KoreanTime(r.ChangedAtUtc),
+                    r.ChangedBy,
+                    r.Label,
+                    Formats.Year(r.Year),
+                    r.OldValue ?? "(빈칸)",
+                    r.NewValue ?? "(빈칸)",
+                    r.Reason))
+                .ToList());
     }
 
     private static ActionItemViewModel ActionItemView(ActionItem item, int number, IReadOnlyList<int> years)

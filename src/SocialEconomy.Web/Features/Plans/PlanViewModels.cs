@@ -13,6 +13,7 @@ public sealed record PlanOverviewViewModel(
     string OwningDepartment,
     string Period,
     string Status,
+    PlanStatus StatusValue,
     string Vision,
     string? Purpose,
     IReadOnlyList<string> LegalBasis,
@@ -46,7 +47,11 @@ public sealed record SubProjectViewModel(
     BudgetRow? BudgetSubtotal,
     string BudgetUnit,
     string? PreviousCode,
-    string? NextCode);
+    string? NextCode,
+    IReadOnlyList<RevisionRow> Revisions);
+
+/// <summary>One line of the change history of an adopted plan, times in Korea time.</summary>
+public sealed record RevisionRow(string ChangedAt, string ChangedBy, string Item, string Year, string From, string To, string Reason);
 
 public sealed record ActionItemViewModel(
     int Number,

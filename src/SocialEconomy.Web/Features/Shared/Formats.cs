@@ -10,6 +10,12 @@ public static class Formats
 
     public static string Number(decimal value) => TargetValue.FormatNumber(value, Korean);
 
+    private static readonly TimeZoneInfo KoreaTime = TimeZoneInfo.CreateCustomTimeZone("KST", TimeSpan.FromHours(9), "KST", "KST");
+
+    /// <summary>A stored UTC time as Korean officials read it (KST has no daylight saving).</summary>
+    public static string KoreanTime(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), KoreaTime).ToString("yyyy-MM-dd HH:mm", Korean);
+
     public static string Year(int year) => year.ToString(Korean) + "년";
 
     public static string Period(YearRange range) => $"{range.First.ToString(Korean)}년 ~ {range.Last.ToString(Korean)}년";

@@ -578,6 +578,66 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.ToTable("PlanGoals", (string)null);
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Planning.PlanRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("SubProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "ChangedAtUtc");
+
+                    b.HasIndex("SubProjectId", "Year");
+
+                    b.ToTable("PlanRevisions", (string)null);
+                });
+
             modelBuilder.Entity("SocialEconomy.Domain.Planning.StrategicTask", b =>
                 {
                     b.Property<int>("Id")
@@ -650,6 +710,10 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
 
                     b.Property<int>("TaskId")
                         .HasColumnType("int");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
 
@@ -918,6 +982,21 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.HasOne("SocialEconomy.Domain.Planning.BasicPlan", null)
                         .WithMany("Goals")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Planning.PlanRevision", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.BasicPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Planning.SubProject", null)
+                        .WithMany()
+                        .HasForeignKey("SubProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

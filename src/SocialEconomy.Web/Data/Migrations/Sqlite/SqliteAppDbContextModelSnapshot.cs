@@ -546,6 +546,64 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.ToTable("PlanGoals", (string)null);
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Planning.PlanRevision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChangedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValue")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "ChangedAtUtc");
+
+                    b.HasIndex("SubProjectId", "Year");
+
+                    b.ToTable("PlanRevisions", (string)null);
+                });
+
             modelBuilder.Entity("SocialEconomy.Domain.Planning.StrategicTask", b =>
                 {
                     b.Property<int>("Id")
@@ -614,6 +672,10 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
 
                     b.Property<int>("TaskId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
@@ -881,6 +943,21 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.HasOne("SocialEconomy.Domain.Planning.BasicPlan", null)
                         .WithMany("Goals")
                         .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Planning.PlanRevision", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.BasicPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Planning.SubProject", null)
+                        .WithMany()
+                        .HasForeignKey("SubProjectId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
