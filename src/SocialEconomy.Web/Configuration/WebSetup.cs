@@ -28,6 +28,7 @@ public static class WebSetup
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped<Features.Plans.PlanQueries>();
         services.AddScoped<Features.PlanEditing.SubProjectTablesEditor>();
+        services.AddScoped<Features.PlanRevisions.RevisionTableQuery>();
         return services;
     }
 
