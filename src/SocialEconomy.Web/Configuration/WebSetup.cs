@@ -27,6 +27,7 @@ public static class WebSetup
         // Razor would otherwise write every Hangul syllable as a numeric entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped<Features.Plans.PlanQueries>();
+        services.AddScoped<Features.AdminUsers.UserAdministration>();
         services.AddScoped<Features.PlanEditing.SubProjectTablesEditor>();
         services.AddScoped<Features.PlanRevisions.RevisionTableQuery>();
         return services;

@@ -1,0 +1,194 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using SocialEconomy.Web.Data.Identity;
+using SocialEconomy.Web.Security;
+
+namespace SocialEconomy.Web.Features.AdminUsers;
+
+/// <summary>
+/// 사용자 관리: administrators create accounts, set names, roles and departments,
+/// deactivate (never delete), reset passwords and unlock. Only the …EditModel classes are
+/// bound, each under the "Input" prefix; the account is always the route's id
+/// (<c>[FromRoute]</c>: a posted "id" field must not win over the URL).
+/// </summary>
+[Route("admin/users")]
+[Authorize(Policy = Policies.ManageUsers)]
+public sealed class AdminUsersController(
+    UserAdministration administration,
+    UserManager<AppUser> users,
+    SignInManager<AppUser> signIn) : Controller
+{
+    public const string InputPrefix = "Input";
+    private const string TemporaryPasswordKey = "AdminUsers.TemporaryPassword";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index([FromQuery] string? q, [FromQuery] string? role, [FromQuery] string? status, CancellationToken cancellationToken) =>
+        View(await administration.ListAsync(q, role, status, cancellationToken));
+
+    [HttpGet("new")]
+    public async Task<IActionResult> Create(CancellationToken cancellationToken) =>
+        View(new NewUserViewModel { Departments = await administration.DepartmentOptionsAsync(null, cancellationToken) });
+
+    [HttpPost("new")]
+    public async Task<IActionResult> Create([Bind(Prefix = InputPrefix)] NewUserEditModel input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        KoreanBindingErrors();
+        if (ModelState.IsValid)
+        {
+            var result = await administration.CreateAsync(input, cancellationToken);
+            if (result.Succeeded)
+            {
+                TempData[TemporaryPasswordKey] = result.TemporaryPassword;
+                TempData["Notice"] = $"사용자 {input.UserName.Trim()}을(를) 등록했습니다.";
+                return RedirectToAction(nameof(Edit), new { id = result.UserId });
+            }
+
+            AddErrors(result);
+        }
+
+        return View(new NewUserViewModel { Input = input, Departments = await administration.DepartmentOptionsAsync(null, cancellationToken) });
+    }
+
+    [HttpGet("{id}/edit")]
+    public async Task<IActionResult> Edit([FromRoute] string id, CancellationToken cancellationToken)
+    {
+        var model = await administration.EditFormAsync(id, users.GetUserId(User), null, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        // Read (and so removed) only here: the temporary password is shown once.
+        return View(TempData[TemporaryPasswordKey] is string password ? WithPassword(model, password) : model);
+    }
+
+    [HttpPost("{id}/edit")]
+    public async Task<IActionResult> Edit([FromRoute] string id, [Bind(Prefix = InputPrefix)] UserEditModel input, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(input);
+        KoreanBindingErrors();
+        var me = users.GetUserId(User);
+        UserConflict? conflict = null;
+        if (ModelState.IsValid)
+        {
+            var result = await administration.UpdateAsync(id, input, me, cancellationToken);
+            if (result.IsNotFound)
+            {
+                return NotFound();
+            }
+
+            if (result.Succeeded)
+            {
+                await RefreshOwnSessionAsync(id, me);
+                TempData["Notice"] = "사용자 정보를 저장했습니다. 역할이나 부서를 바꿨다면 그 사용자가 쓰고 있는 화면에도 1분 안에 반영됩니다.";
+                return RedirectToAction(nameof(Edit), new { id });
+            }
+
+            AddErrors(result);
+            if (result.Conflict is not null)
+            {
+                // The form now carries the newer stamp: saving again overwrites knowingly.
+                conflict = result.Conflict;
+                ModelState.Remove($"{InputPrefix}.{nameof(UserEditModel.ConcurrencyStamp)}");
+                input.ConcurrencyStamp = result.CurrentConcurrencyStamp;
+            }
+        }
+
+        var account = await administration.FactsAsync(id, me, cancellationToken);
+        if (account is null)
+        {
+            return NotFound();
+        }
+
+        return View(new UserEditViewModel
+        {
+            Account = account,
+            Input = input,
+            Departments = await administration.DepartmentOptionsAsync(id, cancellationToken),
+            Conflict = conflict,
+        });
+    }
+
+    [HttpPost("{id}/deactivate")]
+    public Task<IActionResult> Deactivate([FromRoute] string id, CancellationToken cancellationToken) =>
+        AccountCommandAsync(id, administration.SetActiveAsync(id, active: false, users.GetUserId(User)), "계정을 비활성화했습니다. 이 사용자는 더 이상 로그인할 수 없고, 열려 있던 로그인은 1분 안에 종료됩니다.", cancellationToken);
+
+    [HttpPost("{id}/activate")]
+    public Task<IActionResult> Activate([FromRoute] string id, CancellationToken cancellationToken) =>
+        AccountCommandAsync(id, administration.SetActiveAsync(id, active: true, users.GetUserId(User)), "계정을 다시 활성화했습니다.", cancellationToken);
+
+    [HttpPost("{id}/reset-password")]
+    public Task<IActionResult> ResetPassword([FromRoute] string id, CancellationToken cancellationToken) =>
+        AccountCommandAsync(id, administration.ResetPasswordAsync(id, users.GetUserId(User), User.Identity?.Name, cancellationToken), "비밀번호를 초기화했습니다. 아래 임시 비밀번호를 사용자에게 전달하세요.", cancellationToken);
+
+    [HttpPost("{id}/unlock")]
+    public Task<IActionResult> Unlock([FromRoute] string id, CancellationToken cancellationToken) =>
+        AccountCommandAsync(id, administration.UnlockAsync(id, User.Identity?.Name, cancellationToken), "계정 잠금을 풀었습니다.", cancellationToken);
+
+    private static UserEditViewModel WithPassword(UserEditViewModel model, string password) => new()
+    {
+        Account = model.Account,
+        Input = model.Input,
+        Departments = model.Departments,
+        TemporaryPassword = password,
+    };
+
+    /// <summary>Post/redirect/get for the account buttons; a refusal is shown on the edit page.</summary>
+    private async Task<IActionResult> AccountCommandAsync(string id, Task<UserCommandResult> command, string notice, CancellationToken cancellationToken)
+    {
+        var result = await command;
+        if (result.IsNotFound)
+        {
+            return NotFound();
+        }
+
+        if (result.Succeeded)
+        {
+            if (result.TemporaryPassword is not null)
+            {
+                TempData[TemporaryPasswordKey] = result.TemporaryPassword;
+            }
+
+            TempData["Notice"] = notice;
+            return RedirectToAction(nameof(Edit), new { id });
+        }
+
+        AddErrors(result);
+        var model = await administration.EditFormAsync(id, users.GetUserId(User), null, cancellationToken);
+        return model is null ? NotFound() : View(nameof(Edit), model);
+    }
+
+    private async Task RefreshOwnSessionAsync(string id, string? me)
+    {
+        // Editing oneself renews one's own stamp; a fresh cookie keeps this session valid.
+        if (string.Equals(id, me, StringComparison.Ordinal) && await users.GetUserAsync(User) is { } self)
+        {
+            await signIn.RefreshSignInAsync(self);
+        }
+    }
+
+    private void AddErrors(UserCommandResult result)
+    {
+        foreach (var error in result.Errors)
+        {
+            ModelState.AddModelError(error.Field.Length == 0 ? string.Empty : $"{InputPrefix}.{error.Field}", error.Message);
+        }
+    }
+
+    /// <summary>
+    /// Model binding's own message for a department id that is not a number is English;
+    /// only a tampered form sends one, and it gets the field's Korean message.
+    /// </summary>
+    private void KoreanBindingErrors()
+    {
+        var key = $"{InputPrefix}.{nameof(UserDetailsEditModel.DepartmentIds)}";
+        if (ModelState.TryGetValue(key, out var entry)
+            && entry.Errors.Any(e => e.ErrorMessage is not (UserDetailsEditModel.DepartmentRequired or UserDetailsEditModel.DepartmentUnknown)))
+        {
+            entry.Errors.Clear();
+            entry.Errors.Add(UserDetailsEditModel.DepartmentUnknown);
+        }
+    }
+}
