@@ -30,6 +30,7 @@ public static class WebSetup
         services.AddScoped<Features.AdminUsers.UserAdministration>();
         services.AddScoped<Features.PlanEditing.SubProjectTablesEditor>();
         services.AddScoped<Features.PlanRevisions.RevisionTableQuery>();
+        services.AddScoped<Features.AdminAudit.AuditQueries>();
         return services;
     }
 

@@ -45,9 +45,19 @@ public static class Html
         return await ParseAsync(await response.Content.ReadAsStringAsync());
     }
 
-    public static bool IsRedirectTo(this HttpResponseMessage response, string path) =>
-        response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found
-        && response.Headers.Location?.OriginalString.StartsWith(path, StringComparison.OrdinalIgnoreCase) == true;
+    /// <summary>A redirect to <paramref name="path"/>, written relative or, as the cookie handler does, absolute.</summary>
+    public static bool IsRedirectTo(this HttpResponseMessage response, string path)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var location = response.Headers.Location;
+        if (response.StatusCode is not (HttpStatusCode.Redirect or HttpStatusCode.Found) || location is null)
+        {
+            return false;
+        }
+
+        var target = location.IsAbsoluteUri ? location.PathAndQuery : location.OriginalString;
+        return target.StartsWith(path, StringComparison.OrdinalIgnoreCase);
+    }
 
     public static string Text(this IElement element)
     {
