@@ -15,7 +15,7 @@ namespace SocialEconomy.IntegrationTests.AdminUsers;
 
 public class AdminUsersTests(AdminUsersTests.Factory factory) : IClassFixture<AdminUsersTests.Factory>
 {
-    private const string UserRoleEntity = "IdentityUserRole`1";
+    private const string UserRoleEntity = "IdentityUserRole";
 
     /// <summary>Sessions re-check their security stamp on every request, so "ends within a minute" is observable at once.</summary>
     public sealed class Factory : PortalFactory

@@ -79,7 +79,10 @@ internal static class AuditRecorder
 
     /// <summary>After the data is saved the generated keys are known: the rows name their entity.</summary>
     public static IEnumerable<AuditEntry> Complete(IEnumerable<PendingAudit> pending) =>
-        pending.Select(p => p.Entry.About(p.Tracked.Metadata.ClrType.Name, KeyOf(p.Tracked)));
+        pending.Select(p => p.Entry.About(TypeName(p.Tracked.Metadata.ClrType), KeyOf(p.Tracked)));
+
+    /// <summary>"IdentityUserRole" rather than the CLR's "IdentityUserRole`1".</summary>
+    private static string TypeName(Type type) => type.IsGenericType ? type.Name[..type.Name.IndexOf('`', StringComparison.Ordinal)] : type.Name;
 
     private static Dictionary<string, object?> Changes(EntityEntry entry)
     {
