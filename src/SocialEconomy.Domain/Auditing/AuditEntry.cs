@@ -16,6 +16,8 @@ public enum AuditAction
     Created,
     Updated,
     Deleted,
+    Exported,
+    Imported,
 }
 
 /// <summary>

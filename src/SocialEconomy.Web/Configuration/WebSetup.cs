@@ -27,6 +27,8 @@ public static class WebSetup
         // Razor would otherwise write every Hangul syllable as a numeric entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.AddScoped<Features.Plans.PlanQueries>();
+        services.AddScoped<Features.PlanWorkbook.PlanWorkbookService>();
+        services.AddOptions<Features.PlanWorkbook.PlanWorkbookOptions>().BindConfiguration(Features.PlanWorkbook.PlanWorkbookOptions.Section);
         services.AddScoped<Features.AdminUsers.UserAdministration>();
         services.AddScoped<Features.PlanEditing.SubProjectTablesEditor>();
         services.AddScoped<Features.PlanRevisions.RevisionTableQuery>();

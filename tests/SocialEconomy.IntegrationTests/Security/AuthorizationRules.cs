@@ -1,0 +1,274 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SocialEconomy.IntegrationTests.Infrastructure;
+using SocialEconomy.Web.Security;
+
+namespace SocialEconomy.IntegrationTests.Security;
+
+/// <summary>What a request is expected to get.</summary>
+public enum Access
+{
+    /// <summary>2xx or 3xx that is not the sign-in challenge or the denied page.</summary>
+    Allowed,
+
+    /// <summary>302 to /account/signin?ReturnUrl=… (the cookie handler's challenge).</summary>
+    SignIn,
+
+    /// <summary>302 to /account/denied (the cookie handler's forbid), or a 403.</summary>
+    Denied,
+
+    /// <summary>404: reached, but the id does not exist (or the page is the 404 page itself).</summary>
+    NotFound,
+}
+
+/// <summary>Who asks. Officers are "own" when the resource belongs to their department.</summary>
+public enum Asker
+{
+    Anonymous,
+    Admin,
+    Coordinator,
+    OfficerOwn,
+    OfficerOther,
+    CommitteeMember,
+    Viewer,
+}
+
+/// <summary>
+/// The expected answer of one route and method for each asker. <see cref="EndsSession"/>
+/// marks a POST that would end the asking client's session: the matrix sends it from a
+/// fresh account so that later cells keep their clients.
+/// </summary>
+public sealed record AccessRule(
+    string Method,
+    string Pattern,
+    Access Anonymous,
+    Access Admin,
+    Access Coordinator,
+    Access OfficerOwn,
+    Access OfficerOther,
+    Access CommitteeMember,
+    Access Viewer)
+{
+    public bool EndsSession { get; init; }
+
+    public string Key => AuthorizationRules.Key(Method, Pattern);
+
+    public Access For(Asker asker) => asker switch
+    {
+        Asker.Anonymous => Anonymous,
+        Asker.Admin => Admin,
+        Asker.Coordinator => Coordinator,
+        Asker.OfficerOwn => OfficerOwn,
+        Asker.OfficerOther => OfficerOther,
+        Asker.CommitteeMember => CommitteeMember,
+        Asker.Viewer => Viewer,
+        _ => throw new ArgumentOutOfRangeException(nameof(asker), asker, null),
+    };
+}
+
+/// <summary>
+/// The authorization matrix's rules: one per (HTTP method, route pattern) of the app. A
+/// route in the endpoint data source without a rule fails AuthorizationMatrixTests, and so
+/// does a rule whose route is gone: adding a page means deciding here who may use it.
+/// </summary>
+public static class AuthorizationRules
+{
+    private const Access A = Access.Allowed;
+    private const Access S = Access.SignIn;
+    private const Access D = Access.Denied;
+    private const Access N = Access.NotFound;
+
+    public static IReadOnlyList<AccessRule> All { get; } =
+    [
+        // Plan pages: every signed-in role reads every plan; nothing is public (docs/security.md).
+        // Own and other department give the same answer today; scoped pages will differ.
+        SignedIn("GET", "/"),
+        SignedIn("GET", "/plans"),
+        SignedIn("GET", "/plans/{id:int}"),
+        SignedIn("GET", "/plans/{id:int}/finance"),
+        SignedIn("GET", "/plans/{id:int}/subprojects/{code}"),
+        SignedIn("GET", "/my/subprojects"),
+
+        // A plan as an Excel workbook: anyone who may read the plan may download it and the
+        // empty form; only the coordinating office imports (a new draft plan).
+        SignedIn("GET", "/plans/{id:int}/workbook"),
+        SignedIn("GET", "/plans/workbook-template"),
+        AdminOrCoordinator("GET", "/plans/import"),
+        AdminOrCoordinator("POST", "/plans/import"),
+
+        // 신구대비표: readable like the plan itself.
+        SignedIn("GET", "/plans/{id:int}/revisions"),
+        SignedIn("GET", "/plans/{id:int}/revisions/workbook"),
+
+        // The error page is re-executed for any failed request, signed in or not; /error/404 answers 404.
+        Everyone("GET", "/error/{statusCode:int?}", N),
+        Everyone("HEAD", "/error/{statusCode:int?}", N),
+        Everyone("POST", "/error/{statusCode:int?}", N),
+        Everyone("GET", "/health", A),
+
+        // Signing in is the one thing anonymous people do. Without a pending second factor,
+        // the two-factor page sends everyone back to sign in (a plain redirect, not a challenge).
+        Everyone("GET", "/account/signin", A),
+        Everyone("POST", "/account/signin", A),
+        Everyone("GET", "/account/two-factor", A),
+        Everyone("POST", "/account/two-factor", A),
+        SignedIn("POST", "/account/signout") with { EndsSession = true },
+        SignedIn("GET", "/account/change-password"),
+        SignedIn("POST", "/account/change-password"),
+        SignedIn("GET", "/account/authenticator"),
+        SignedIn("POST", "/account/authenticator"),
+        SignedIn("POST", "/account/keep-alive"),
+        SignedIn("GET", "/account/denied"),
+
+        // 계획 편집: Policies.EditPlans, the coordinating department's work. Officers are
+        // denied for their own department's sub-project as well as for another's.
+        AdminOrCoordinator("GET", "/plans/{id:int}/subprojects/{code}/tables"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/subprojects/{code}/tables"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/adopt"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/close"),
+
+        // 감사 기록: Policies.ReadAudit.
+        AdminOrCoordinator("GET", "/admin/audit"),
+
+        // 사용자 관리: Policies.ManageUsers.
+        AdminOnly("GET", "/admin/users"),
+        AdminOnly("GET", "/admin/users/new"),
+        AdminOnly("POST", "/admin/users/new"),
+        AdminOnly("GET", "/admin/users/{id}/edit"),
+        AdminOnly("POST", "/admin/users/{id}/edit"),
+        AdminOnly("POST", "/admin/users/{id}/deactivate"),
+        AdminOnly("POST", "/admin/users/{id}/activate"),
+        AdminOnly("POST", "/admin/users/{id}/reset-password"),
+        AdminOnly("POST", "/admin/users/{id}/unlock"),
+    ];
+
+    /// <summary>The endpoints that may be reached without signing in, and nothing else.</summary>
+    public static IReadOnlySet<string> AnonymousAllowList { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        Key("GET", "/account/signin"),
+        Key("POST", "/account/signin"),
+        Key("GET", "/account/two-factor"),
+        Key("POST", "/account/two-factor"),
+        Key("GET", "/error/{statusCode:int?}"),
+        Key("HEAD", "/error/{statusCode:int?}"),
+        Key("POST", "/error/{statusCode:int?}"),
+        Key("GET", "/health"),
+    };
+
+    public static string Key(string method, string pattern) => $"{method} {pattern}";
+
+    private static AccessRule SignedIn(string method, string pattern) => new(method, pattern, S, A, A, A, A, A, A);
+
+    private static AccessRule AdminOrCoordinator(string method, string pattern) => new(method, pattern, S, A, A, D, D, D, D);
+
+    private static AccessRule AdminOnly(string method, string pattern) => new(method, pattern, S, A, D, D, D, D, D);
+
+    private static AccessRule Everyone(string method, string pattern, Access access) =>
+        new(method, pattern, access, access, access, access, access, access, access);
+}
+
+/// <summary>One method of one endpoint of the app, as the endpoint data source lists it.</summary>
+public sealed record AppRoute(RouteEndpoint Endpoint, string Method, string Pattern)
+{
+    public string Key => AuthorizationRules.Key(Method, Pattern);
+
+    public bool AllowsAnonymous => Endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null;
+
+    public bool HasMethodMetadata => Endpoint.Metadata.GetMetadata<IHttpMethodMetadata>() is not null;
+}
+
+/// <summary>Real values for route parameters, so that every id in the matrix exists.</summary>
+public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<string, string> SubProjectLeads)
+{
+    public const string OwnSubProject = "1-1";
+    public const string OtherSubProject = "1-3";
+
+    /// <summary>The seeded plan, a throwaway account for the user pages, and the lead departments of 1-1 and 1-3.</summary>
+    public static async Task<RouteFill> CreateAsync(PortalFactory factory)
+    {
+        ArgumentNullException.ThrowIfNull(factory);
+        var planId = await factory.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
+        var leads = await factory.WithDbAsync(db => db.SubProjects
+            .Where(s => s.Code == OwnSubProject || s.Code == OtherSubProject)
+            .Select(s => new { s.Code, Lead = s.LeadDepartment.Name })
+            .ToDictionaryAsync(s => s.Code, s => s.Lead, StringComparer.Ordinal));
+
+        // The own/other split is real: these are the seeded lead departments.
+        Assert.Equal(PortalFactory.OwnDepartment, leads[OwnSubProject]);
+        Assert.Equal(PortalFactory.OtherDepartment, leads[OtherSubProject]);
+        return new RouteFill(planId, await TargetUserAsync(factory), leads);
+    }
+
+    /// <summary>
+    /// The values for one route: a user page gets an account of its own, so that what one
+    /// route does to it (deactivate, reset) does not change the answer of the next.
+    /// </summary>
+    public async Task<RouteFill> ForRouteAsync(PortalFactory factory, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pattern);
+        return pattern.StartsWith("/admin/users/{", StringComparison.Ordinal)
+            ? this with { UserId = await TargetUserAsync(factory) }
+            : this;
+    }
+
+    /// <summary>
+    /// The URLs of a pattern, each with the department whose officer counts as "own": the
+    /// leading department for a sub-project; the plan's owning department (the coordinating
+    /// office) for everything else.
+    /// </summary>
+    public IReadOnlyList<(string Url, string OwnerDepartment)> UrlsFor(string pattern)
+    {
+        var codes = pattern.Contains("{code}", StringComparison.Ordinal)
+            ? new string?[] { OwnSubProject, OtherSubProject }
+            : [null];
+        return codes
+            .Select(code => (Fill(pattern, code), code is null ? PortalFactory.OwnDepartment : SubProjectLeads[code]))
+            .ToList();
+    }
+
+    private static async Task<string> TargetUserAsync(PortalFactory factory) =>
+        (await factory.CreateUserAsync($"t-target-{Guid.NewGuid():N}"[..24], Roles.Viewer)).Id;
+
+    private string Fill(string pattern, string? code) =>
+        Regex.Replace(pattern, @"\{(?<name>[^}:?=*]+)[^}]*\}", match => match.Groups["name"].Value switch
+        {
+            "id" when pattern.StartsWith("/plans/", StringComparison.Ordinal) => PlanId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "id" when pattern.StartsWith("/admin/users/", StringComparison.Ordinal) => UserId,
+            "code" when code is not null => code,
+            "statusCode" => "404",
+            var name => throw new InvalidOperationException($"The matrix has no value for {{{name}}} in {pattern}: add one to RouteFill."),
+        });
+}
+
+public static class EndpointCatalog
+{
+    /// <summary>Every route endpoint × each of its HTTP methods, from the app's own endpoint data source.</summary>
+    public static IReadOnlyList<AppRoute> Routes(IServiceProvider services)
+    {
+        var source = services.GetRequiredService<EndpointDataSource>();
+        return source.Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(endpoint => Methods(endpoint).Select(method => new AppRoute(endpoint, method, Pattern(endpoint))))
+            .OrderBy(r => r.Pattern, StringComparer.Ordinal).ThenBy(r => r.Method, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    public static string Pattern(RouteEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return "/" + (endpoint.RoutePattern.RawText ?? string.Empty).TrimStart('/');
+    }
+
+    public static string Name(RouteEndpoint endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        return endpoint.DisplayName ?? Pattern(endpoint);
+    }
+
+    // Endpoints mapped without method metadata (MapHealthChecks) answer any method; the
+    // method filter lets only GET, HEAD and POST through, and GET is what is used.
+    private static IEnumerable<string> Methods(RouteEndpoint endpoint) =>
+        endpoint.Metadata.GetMetadata<IHttpMethodMetadata>()?.HttpMethods is { Count: > 0 } methods ? methods : ["GET"];
+}
