@@ -64,6 +64,8 @@ public class PlanBrowsingTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         Assert.Equal("본문 바로가기", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
         await page.Keyboard.PressAsync("Enter");
 
-        Assert.EndsWith("#main-content", page.Url, StringComparison.Ordinal);
+        // Following the in-page link updates the URL and moves focus to <main tabindex=-1>.
+        await page.WaitForURLAsync("**/plans#main-content");
+        await Assertions.Expect(page.Locator("main#main-content")).ToBeFocusedAsync();
     }
 }

@@ -128,6 +128,11 @@ public static class AuthorizationRules
         AdminOrCoordinator("GET", "/plans/{id:int}/subprojects/{code}/tables"),
         AdminOrCoordinator("POST", "/plans/{id:int}/subprojects/{code}/tables"),
         AdminOrCoordinator("POST", "/plans/{id:int}/adopt"),
+        AdminOrCoordinator("GET", "/plans/new"),
+        AdminOrCoordinator("POST", "/plans/new"),
+        AdminOrCoordinator("GET", "/plans/{id:int}/structure"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/structure/tasks"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/structure/subprojects"),
         AdminOrCoordinator("POST", "/plans/{id:int}/close"),
 
         // 감사 기록: Policies.ReadAudit.
