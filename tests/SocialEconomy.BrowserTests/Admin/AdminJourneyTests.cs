@@ -42,7 +42,7 @@ public class AdminJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFi
         var id = await fixture.Portal.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
         var page = await fixture.SignedInPageAsync(Roles.Coordinator, PortalFactory.OwnDepartment);
 
-        foreach (var url in new[] { "/admin/audit", $"/plans/{id}/subprojects/2-3/tables", $"/plans/{id}/revisions", "/my/subprojects" })
+        foreach (var url in new[] { "/admin/audit", $"/plans/{id}/subprojects/2-3/tables", $"/plans/{id}/revisions", "/my/subprojects", "/plans/new", $"/plans/{id}/structure", "/plans/import" })
         {
             await page.GotoAsync(url);
             await page.AssertNoAxeViolationsAsync();
