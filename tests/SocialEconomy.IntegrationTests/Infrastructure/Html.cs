@@ -39,6 +39,15 @@ public static class Html
         return await client.PostAsync(new Uri(actionUrl, UriKind.Relative), content);
     }
 
+    /// <summary>The fields a browser would submit from the form matched by <paramref name="formSelector"/>, with their current values.</summary>
+    public static Dictionary<string, string> FormFields(this IDocument page, string formSelector)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        return page.QuerySelectorAll($"{formSelector} input[name], {formSelector} textarea[name]")
+            .Where(e => !e.HasAttribute("disabled"))
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "TEXTAREA" ? e.TextContent : e.GetAttribute("value") ?? string.Empty);
+    }
+
     public static async Task<IDocument> DocumentAsync(this HttpResponseMessage response)
     {
         ArgumentNullException.ThrowIfNull(response);

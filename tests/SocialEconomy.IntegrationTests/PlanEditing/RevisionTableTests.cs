@@ -14,9 +14,7 @@ public class RevisionTableTests(PortalFactory factory) : IClassFixture<PortalFac
         var client = await factory.ClientForAsync(Roles.Coordinator, PortalFactory.OwnDepartment);
         var url = $"/plans/{planId}/subprojects/4-1/tables";
         var page = await client.GetDocumentAsync(url);
-        var fields = page.QuerySelectorAll("form.portal-form input[name], form.portal-form textarea[name]")
-            .Where(e => !e.HasAttribute("disabled"))
-            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "TEXTAREA" ? e.TextContent : e.GetAttribute("value") ?? string.Empty);
+        var fields = page.FormFields("form.portal-form");
         fields[$"Cells[t{indicator}y2019]"] = "6";
         fields["Reason"] = reason;
         using var content = new FormUrlEncodedContent(fields);

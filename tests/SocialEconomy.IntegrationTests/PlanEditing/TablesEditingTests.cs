@@ -25,9 +25,7 @@ public class TablesEditingTests(PortalFactory factory) : IClassFixture<PortalFac
     private static async Task<HttpResponseMessage> PostTablesAsync(HttpClient client, string url, Dictionary<string, string> changes, string? reason, AngleSharp.Dom.IDocument? startedFrom = null)
     {
         var page = startedFrom ?? await client.GetDocumentAsync(url);
-        var fields = page.QuerySelectorAll("form.portal-form input[name], form.portal-form textarea[name]")
-            .Where(e => !e.HasAttribute("disabled"))
-            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "TEXTAREA" ? e.TextContent : e.GetAttribute("value") ?? string.Empty);
+        var fields = page.FormFields("form.portal-form");
         foreach (var (key, value) in changes)
         {
             fields[$"Cells[{key}]"] = value;
