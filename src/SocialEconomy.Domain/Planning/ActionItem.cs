@@ -77,6 +77,42 @@ public class ActionItem
         return milestone;
     }
 
+    public void RemoveIndicator(Indicator indicator)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        if (!_indicators.Contains(indicator))
+        {
+            throw new DomainException("이 단위사업의 성과지표가 아닙니다.");
+        }
+
+        StructureRemoval.EnsureRemovable(indicator);
+        _indicators.Remove(indicator);
+        var order = 1;
+        foreach (var remaining in Indicators)
+        {
+            remaining.Reorder(order++);
+        }
+    }
+
+    public void RemoveMilestone(Milestone milestone)
+    {
+        ArgumentNullException.ThrowIfNull(milestone);
+        if (!_milestones.Contains(milestone))
+        {
+            throw new DomainException("이 단위사업의 연도별 추진계획이 아닙니다.");
+        }
+
+        StructureRemoval.EnsureRemovable(milestone);
+        _milestones.Remove(milestone);
+        var order = 1;
+        foreach (var remaining in Milestones)
+        {
+            remaining.Reorder(order++);
+        }
+    }
+
+    internal void Reorder(int sortOrder) => SortOrder = sortOrder;
+
     /// <summary>The years its targets and milestones may use: its own period, else the sub-project's.</summary>
     internal YearRange Years => Period ?? SubProject.Period;
 }

@@ -141,6 +141,19 @@ public class BasicPlan
         return task;
     }
 
+    /// <summary>Removes a task without sub-projects (see <see cref="StructureRemoval"/>).</summary>
+    public void RemoveTask(StrategicTask task)
+    {
+        ArgumentNullException.ThrowIfNull(task);
+        if (!_tasks.Contains(task))
+        {
+            throw new DomainException("이 계획의 추진과제가 아닙니다.");
+        }
+
+        StructureRemoval.EnsureRemovable(task);
+        _tasks.Remove(task);
+    }
+
     /// <summary>Sub-project codes ("1-3") are unique within a plan.</summary>
     internal void EnsureCodeIsFree(string code)
     {

@@ -51,6 +51,8 @@ public class BudgetLine
 
     public IReadOnlyList<BudgetAmount> Amounts => _amounts.OrderBy(a => a.Year).ToList();
 
+    internal void Reorder(int sortOrder) => SortOrder = sortOrder;
+
     public void MarkNonBudget()
     {
         _amounts.Clear();

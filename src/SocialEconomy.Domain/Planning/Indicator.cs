@@ -85,6 +85,8 @@ public class Indicator
         }
     }
 
+    internal void Reorder(int sortOrder) => SortOrder = sortOrder;
+
     public TargetValue TargetFor(int year) =>
         _targets.FirstOrDefault(t => t.Year == year)?.Value ?? TargetValue.Empty;
 

@@ -43,6 +43,8 @@ public class Milestone
         }
     }
 
+    internal void Reorder(int sortOrder) => SortOrder = sortOrder;
+
     public string? TextFor(int year) => _entries.FirstOrDefault(e => e.Year == year)?.Text;
 }
 

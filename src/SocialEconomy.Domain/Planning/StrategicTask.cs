@@ -54,4 +54,22 @@ public class StrategicTask
         _subProjects.Add(subProject);
         return subProject;
     }
+
+    /// <summary>Removes a sub-project without action items or budget lines (see <see cref="StructureRemoval"/>).</summary>
+    public void RemoveSubProject(SubProject subProject)
+    {
+        ArgumentNullException.ThrowIfNull(subProject);
+        if (!_subProjects.Contains(subProject))
+        {
+            throw new DomainException("이 추진과제의 세부사업이 아닙니다.");
+        }
+
+        StructureRemoval.EnsureRemovable(subProject);
+        _subProjects.Remove(subProject);
+        var order = 1;
+        foreach (var remaining in SubProjects)
+        {
+            remaining.Reorder(order++);
+        }
+    }
 }

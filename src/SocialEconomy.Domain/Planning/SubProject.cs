@@ -129,6 +129,43 @@ public class SubProject
         return line;
     }
 
+    /// <summary>Removes an action item without indicators, milestones or budget lines (see <see cref="StructureRemoval"/>).</summary>
+    public void RemoveActionItem(ActionItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (!_actionItems.Contains(item))
+        {
+            throw new DomainException("이 세부사업의 단위사업이 아닙니다.");
+        }
+
+        StructureRemoval.EnsureRemovable(item);
+        _actionItems.Remove(item);
+        var order = 1;
+        foreach (var remaining in ActionItems)
+        {
+            remaining.Reorder(order++);
+        }
+    }
+
+    public void RemoveBudgetLine(BudgetLine line)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        if (!_budgetLines.Contains(line))
+        {
+            throw new DomainException("이 세부사업의 예산 항목이 아닙니다.");
+        }
+
+        StructureRemoval.EnsureRemovable(line);
+        _budgetLines.Remove(line);
+        var order = 1;
+        foreach (var remaining in BudgetLines)
+        {
+            remaining.Reorder(order++);
+        }
+    }
+
+    internal void Reorder(int sortOrder) => SortOrder = sortOrder;
+
     /// <summary>The budget of one year in the given money unit; 비예산 lines count as nothing.</summary>
     public decimal BudgetFor(int year, Unit unit) =>
         _budgetLines.Sum(l => l.AmountFor(year, unit));

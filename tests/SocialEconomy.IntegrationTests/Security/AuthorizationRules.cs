@@ -133,6 +133,13 @@ public static class AuthorizationRules
         AdminOrCoordinator("GET", "/plans/{id:int}/structure"),
         AdminOrCoordinator("POST", "/plans/{id:int}/structure/tasks"),
         AdminOrCoordinator("POST", "/plans/{id:int}/structure/subprojects"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/structure/subprojects/{code}/actionitems"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/structure/subprojects/{code}/actionitems/{itemId:int}/indicators"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/structure/subprojects/{code}/actionitems/{itemId:int}/milestones"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/structure/subprojects/{code}/budgetlines"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/structure/subprojects/{code}/sharing"),
+        AdminOrCoordinator("GET", "/plans/{id:int}/structure/remove/{kind}/{entityId:int}"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/structure/remove/{kind}/{entityId:int}"),
         AdminOrCoordinator("POST", "/plans/{id:int}/close"),
 
         // 감사 기록: Policies.ReadAudit.
@@ -191,6 +198,12 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
     public const string OwnSubProject = "1-1";
     public const string OtherSubProject = "1-3";
 
+    /// <summary>The first action item of each of 1-1 and 1-3, for the structure editor's item routes.</summary>
+    public IReadOnlyDictionary<string, int> FirstActionItems { get; init; } = new Dictionary<string, int>(StringComparer.Ordinal);
+
+    /// <summary>A milestone row of the seeded plan, for the remove routes (refused: the plan is adopted).</summary>
+    public int MilestoneId { get; init; }
+
     /// <summary>The seeded plan, a throwaway account for the user pages, and the lead departments of 1-1 and 1-3.</summary>
     public static async Task<RouteFill> CreateAsync(PortalFactory factory)
     {
@@ -204,7 +217,12 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
         // The own/other split is real: these are the seeded lead departments.
         Assert.Equal(PortalFactory.OwnDepartment, leads[OwnSubProject]);
         Assert.Equal(PortalFactory.OtherDepartment, leads[OtherSubProject]);
-        return new RouteFill(planId, await TargetUserAsync(factory), leads);
+        var firstItems = await factory.WithDbAsync(db => db.SubProjects
+            .Where(s => s.Code == OwnSubProject || s.Code == OtherSubProject)
+            .Select(s => new { s.Code, Item = s.ActionItems.OrderBy(a => a.SortOrder).Select(a => a.Id).First() })
+            .ToDictionaryAsync(s => s.Code, s => s.Item, StringComparer.Ordinal));
+        var milestoneId = await factory.WithDbAsync(db => db.Set<Domain.Planning.Milestone>().OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
+        return new RouteFill(planId, await TargetUserAsync(factory), leads) { FirstActionItems = firstItems, MilestoneId = milestoneId };
     }
 
     /// <summary>
@@ -243,6 +261,9 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
             "id" when pattern.StartsWith("/plans/", StringComparison.Ordinal) => PlanId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "id" when pattern.StartsWith("/admin/users/", StringComparison.Ordinal) => UserId,
             "code" when code is not null => code,
+            "itemId" when code is not null => FirstActionItems[code].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "kind" => "milestone",
+            "entityId" => MilestoneId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "statusCode" => "404",
             var name => throw new InvalidOperationException($"The matrix has no value for {{{name}}} in {pattern}: add one to RouteFill."),
         });

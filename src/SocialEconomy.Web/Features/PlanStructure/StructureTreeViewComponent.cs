@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialEconomy.Domain.Planning;
+using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Features.Shared;
+
+namespace SocialEconomy.Web.Features.PlanStructure;
+
+/// <summary>
+/// The current structure of a plan (tasks → sub-projects → action items → indicators and
+/// milestone rows, budget lines) with the add forms and remove links of a draft plan.
+/// </summary>
+public sealed class StructureTreeViewComponent(AppDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(int planId)
+    {
+        var plan = await db.Plans
+            .AsNoTrackingWithIdentityResolution()
+            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Indicators)
+            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Milestones)
+            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.BudgetLines)
+            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.LeadDepartment)
+            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.SharingDepartments).ThenInclude(d => d.Department)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(p => p.Id == planId, HttpContext.RequestAborted);
+        if (plan is null)
+        {
+            return Content(string.Empty);
+        }
+
+        var departments = (await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Organization).ThenBy(d => d.Name).ToListAsync(HttpContext.RequestAborted))
+            .Select(d => new Option(d.Id.ToString(Formats.Korean), d.DisplayName))
+            .ToList();
+        var model = new StructureTreeViewModel(
+            plan.Id,
+            plan.Status == PlanStatus.Draft,
+            plan.Tasks,
+            departments,
+            Unit.All.Select(u => new Option(u.Symbol, u.Symbol)).ToList(),
+            Unit.All.Where(u => u.IsMoney).Select(u => new Option(u.Symbol, u.Symbol)).ToList(),
+            Enum.GetValues<IndicatorKind>().Select(k => new Option(k.ToString(), Formats.Kind(k))).ToList(),
+            Enum.GetValues<TotalRule>().Select(r => new Option(r.ToString(), RuleLabel(r))).ToList(),
+            ViewData[PlanStructureItemsController.FailedFormKey] as string);
+        return View("~/Features/PlanStructure/_StructureTree.cshtml", model);
+    }
+
+    public static string RuleLabel(TotalRule rule) => rule switch
+    {
+        TotalRule.Sum => "합계",
+        TotalRule.Average => "평균",
+        TotalRule.LastYear => "최종연도",
+        TotalRule.Given => "직접 입력",
+        TotalRule.None => "없음",
+        _ => rule.ToString(),
+    };
+}
