@@ -114,6 +114,14 @@ public class BasicPlan
     /// <summary>After adoption every change of a target, milestone or budget amount is a revision with a reason.</summary>
     public bool ChangesNeedReason => Status == PlanStatus.Adopted;
 
+    public const string StructureFrozenMessage = "추진체계는 작성중인 계획에서만 바꿀 수 있습니다. 확정된 계획은 연도별 표를 변경 이력과 함께 수정하세요.";
+
+    /// <summary>Why the structure (tasks, sub-projects, rows) cannot change now, or null while it is a draft.</summary>
+    public string? StructureChangeRefusal => Status == PlanStatus.Draft ? null : StructureFrozenMessage;
+
+    public BasicPlan EnsureStructureEditable() =>
+        StructureChangeRefusal is { } refusal ? throw new DomainException(refusal) : this;
+
     public void EnsureEditable()
     {
         if (Status == PlanStatus.Closed)

@@ -20,7 +20,7 @@ public sealed class PlanStructureController(AppDbContext db) : Controller
 {
     [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken cancellationToken) =>
-        View(new NewPlanViewModel(new NewPlanEditModel { FirstYear = DateTime.UtcNow.Year + 1, LastYear = DateTime.UtcNow.Year + 4 }, await DepartmentsAsync(cancellationToken)));
+        View(new NewPlanViewModel(new NewPlanEditModel { FirstYear = DateTime.UtcNow.Year + 1, LastYear = DateTime.UtcNow.Year + 4 }, await DepartmentOptions.LoadAsync(db, cancellationToken)));
 
     [HttpPost("new")]
     public async Task<IActionResult> New([Bind(Prefix = "Input")] NewPlanEditModel input, CancellationToken cancellationToken)
@@ -44,7 +44,7 @@ public sealed class PlanStructureController(AppDbContext db) : Controller
 
         if (!ModelState.IsValid)
         {
-            return View(new NewPlanViewModel(input, await DepartmentsAsync(cancellationToken)));
+            return View(new NewPlanViewModel(input, await DepartmentOptions.LoadAsync(db, cancellationToken)));
         }
 
         var plan = new BasicPlan(input.Title, input.District, department!, new YearRange(input.FirstYear!.Value, input.LastYear!.Value), input.Vision);
@@ -75,7 +75,7 @@ public sealed class PlanStructureController(AppDbContext db) : Controller
 
         if (ModelState.IsValid)
         {
-            Try(() => EnsureDraft(plan).AddTask(input.Number!.Value, input.Name, input.ShortName), $"Task.{nameof(input.Number)}");
+            ModelState.TryApply(() => plan.EnsureStructureEditable().AddTask(input.Number!.Value, input.Name, input.ShortName), $"Task.{nameof(input.Number)}");
         }
 
         return await SaveOrShowAsync(id, input, new NewSubProjectEditModel(), "추진과제를 추가했습니다.", cancellationToken);
@@ -105,25 +105,10 @@ public sealed class PlanStructureController(AppDbContext db) : Controller
 
         if (ModelState.IsValid)
         {
-            Try(() => EnsureDraft(plan).Tasks.First(t => t.Number == input.TaskNumber).AddSubProject(input.Code, input.Name, department!, plan.Period), $"SubProject.{nameof(input.Code)}");
+            ModelState.TryApply(() => plan.EnsureStructureEditable().Tasks.First(t => t.Number == input.TaskNumber).AddSubProject(input.Code, input.Name, department!, plan.Period), $"SubProject.{nameof(input.Code)}");
         }
 
         return await SaveOrShowAsync(id, new NewTaskEditModel(), input, "세부사업을 추가했습니다.", cancellationToken);
-    }
-
-    private static BasicPlan EnsureDraft(BasicPlan plan) =>
-        plan.Status == PlanStatus.Draft ? plan : throw new DomainException("추진체계는 작성중인 계획에서만 바꿀 수 있습니다. 확정된 계획은 연도별 표를 변경 이력과 함께 수정하세요.");
-
-    private void Try(Action change, string field)
-    {
-        try
-        {
-            change();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(field, e.Message);
-        }
     }
 
     private async Task<IActionResult> SaveOrShowAsync(int id, NewTaskEditModel task, NewSubProjectEditModel subProject, string notice, CancellationToken cancellationToken)
@@ -148,13 +133,8 @@ public sealed class PlanStructureController(AppDbContext db) : Controller
                 plan.Title,
                 Formats.Period(plan.Period),
                 plan.Tasks.Select(t => new Option(t.Number.ToString(Formats.Korean), $"{t.Number}. {t.Name}")).ToList(),
-                await DepartmentsAsync(cancellationToken),
+                await DepartmentOptions.LoadAsync(db, cancellationToken),
                 task,
                 subProject);
     }
-
-    private async Task<IReadOnlyList<Option>> DepartmentsAsync(CancellationToken cancellationToken) =>
-        (await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Organization).ThenBy(d => d.Name).ToListAsync(cancellationToken))
-            .Select(d => new Option(d.Id.ToString(Formats.Korean), d.DisplayName))
-            .ToList();
 }

@@ -41,10 +41,10 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
 
         if (ModelState.IsValid)
         {
-            Try(
+            ModelState.TryApply(
                 () =>
                 {
-                    EnsureDraft(plan);
+                    plan.EnsureStructureEditable();
                     var period = input.StartYear is { } first && input.EndYear is { } last ? new YearRange(first, last) : (YearRange?)null;
                     sub.AddActionItem(input.Name, period).Describe(input.Summary, null, null);
                 },
@@ -78,10 +78,10 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
 
         if (ModelState.IsValid)
         {
-            Try(
+            ModelState.TryApply(
                 () =>
                 {
-                    EnsureDraft(plan);
+                    plan.EnsureStructureEditable();
                     item.AddIndicator(input.Name, unit!, input.Kind!.Value, input.TotalRule!.Value).SetTotalText(input.TotalText);
                 },
                 $"Indicator.{nameof(input.Unit)}");
@@ -103,7 +103,7 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
 
         if (ModelState.IsValid)
         {
-            Try(() => EnsureDraft(plan).SubProjects.First(s => s.Code == code).ActionItems.First(a => a.Id == itemId).AddMilestone(input.Label), $"Milestone.{nameof(input.Label)}");
+            ModelState.TryApply(() => plan.EnsureStructureEditable().SubProjects.First(s => s.Code == code).ActionItems.First(a => a.Id == itemId).AddMilestone(input.Label), $"Milestone.{nameof(input.Label)}");
         }
 
         return await SaveOrShowAsync(plan, $"milestone-{item.Id}", "연도별 추진계획 행을 추가했습니다.", cancellationToken);
@@ -134,10 +134,10 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
 
         if (ModelState.IsValid)
         {
-            Try(
+            ModelState.TryApply(
                 () =>
                 {
-                    EnsureDraft(plan);
+                    plan.EnsureStructureEditable();
                     var line = sub.AddBudgetLine(input.Name, unit!, funded);
                     if (input.IsNonBudget)
                     {
@@ -174,7 +174,7 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
 
         if (ModelState.IsValid)
         {
-            Try(() => EnsureDraft(plan).SubProjects.First(s => s.Code == code).ShareWith(department!), field);
+            ModelState.TryApply(() => plan.EnsureStructureEditable().SubProjects.First(s => s.Code == code).ShareWith(department!), field);
         }
 
         return await SaveOrShowAsync(plan, $"sharing-{sub.Id}", "협조부서를 추가했습니다.", cancellationToken);
@@ -190,7 +190,7 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
             return NotFound();
         }
 
-        return View(RemoveView, new RemoveViewModel(plan.Id, plan.Title, kind, entityId, Describe(part.Value.Entity), DraftRefusal(plan) ?? StructureRemoval.Refusal(part.Value.Entity)));
+        return View(RemoveView, new RemoveViewModel(plan.Id, plan.Title, kind, entityId, Describe(part.Value.Entity), plan.StructureChangeRefusal ?? StructureRemoval.Refusal(part.Value.Entity)));
     }
 
     [HttpPost("remove/{kind}/{entityId:int}")]
@@ -207,7 +207,7 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
         var description = Describe(part.Value.Entity);
         try
         {
-            EnsureDraft(plan);
+            plan.EnsureStructureEditable();
             part.Value.Remove();
         }
         catch (DomainException e)
@@ -248,13 +248,6 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
         _ => entity.ToString() ?? string.Empty,
     };
 
-    private const string NotDraft = "추진체계는 작성중인 계획에서만 바꿀 수 있습니다. 확정된 계획은 연도별 표를 변경 이력과 함께 수정하세요.";
-
-    private static string? DraftRefusal(BasicPlan plan) => plan.Status == PlanStatus.Draft ? null : NotDraft;
-
-    private static BasicPlan EnsureDraft(BasicPlan plan) =>
-        plan.Status == PlanStatus.Draft ? plan : throw new DomainException(NotDraft);
-
     private Task<BasicPlan?> PlanAsync(int id, CancellationToken cancellationToken) =>
         db.Plans
             .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Indicators)
@@ -264,34 +257,17 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
             .AsSplitQuery()
             .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
 
-    private void Try(Action change, string field)
-    {
-        try
-        {
-            change();
-        }
-        catch (DomainException e)
-        {
-            ModelState.AddModelError(field, e.Message);
-        }
-    }
-
     private async Task<IActionResult> SaveOrShowAsync(BasicPlan plan, string form, string notice, CancellationToken cancellationToken)
     {
         if (!ModelState.IsValid)
         {
             ViewData[FailedFormKey] = form;
             var tasks = plan.Tasks.Select(t => new Option(t.Number.ToString(Formats.Korean), $"{t.Number}. {t.Name}")).ToList();
-            return View("~/Features/PlanStructure/Structure.cshtml", new PlanStructureViewModel(plan.Id, plan.Title, Formats.Period(plan.Period), tasks, await DepartmentsAsync(cancellationToken), new NewTaskEditModel(), new NewSubProjectEditModel()));
+            return View("~/Features/PlanStructure/Structure.cshtml", new PlanStructureViewModel(plan.Id, plan.Title, Formats.Period(plan.Period), tasks, await DepartmentOptions.LoadAsync(db, cancellationToken), new NewTaskEditModel(), new NewSubProjectEditModel()));
         }
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = notice;
         return Redirect($"/plans/{plan.Id}/structure");
     }
-
-    private async Task<IReadOnlyList<Option>> DepartmentsAsync(CancellationToken cancellationToken) =>
-        (await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Organization).ThenBy(d => d.Name).ToListAsync(cancellationToken))
-            .Select(d => new Option(d.Id.ToString(Formats.Korean), d.DisplayName))
-            .ToList();
 }
