@@ -63,6 +63,40 @@ public class ActionItem
         TableUnitCaption = BasicPlan.Optional(tableUnitCaption, 50);
     }
 
+    /// <summary>Changes name, summary and period; the period must hold every year its rows already use.</summary>
+    public void Edit(string name, string? summary, YearRange? period)
+    {
+        if (period is { } range)
+        {
+            if (!SubProject.Period.Contains(range))
+            {
+                throw new DomainException($"단위사업 기간({range})은 세부사업 기간({SubProject.Period}) 안이어야 합니다.");
+            }
+
+            var usedYears = _indicators.SelectMany(i => i.Targets.Select(t => t.Year))
+                .Concat(_milestones.SelectMany(m => m.Entries.Select(e => e.Year)))
+                .Where(y => !range.Contains(y))
+                .Distinct()
+                .Order()
+                .ToList();
+            if (usedYears.Count > 0)
+            {
+                throw new DomainException($"{string.Join(", ", usedYears.Select(y => $"{y}년"))}에 목표나 추진계획이 입력되어 있어 기간을 {range}(으)로 줄일 수 없습니다. 그 연도의 값을 먼저 지우세요.");
+            }
+        }
+
+        Name = BasicPlan.Required(name, "단위사업명", 200);
+        Summary = BasicPlan.Optional(summary, 4000);
+        StartYear = period?.First;
+        EndYear = period?.Last;
+    }
+
+    public bool MoveIndicator(Indicator indicator, int delta) =>
+        Ordering.Move(Indicators, indicator, delta, i => i.SortOrder, (i, order) => i.Reorder(order));
+
+    public bool MoveMilestone(Milestone milestone, int delta) =>
+        Ordering.Move(Milestones, milestone, delta, m => m.SortOrder, (m, order) => m.Reorder(order));
+
     public Indicator AddIndicator(string name, Unit unit, IndicatorKind kind, TotalRule totalRule, string? group = null)
     {
         var indicator = new Indicator(this, _indicators.Count + 1, name, unit, kind, totalRule, group);

@@ -53,6 +53,19 @@ public class BasicPlan
 
     public PlanStatus Status { get; private set; } = PlanStatus.Draft;
 
+    /// <summary>
+    /// The plan its office runs now (현재 계획): one per owning department, the one results
+    /// and evaluations are entered against. Only an adopted plan can be current.
+    /// </summary>
+    public bool IsCurrent { get; private set; }
+
+    /// <summary>
+    /// Changes with every change of the structure (add, edit, move, remove). Structure edit
+    /// forms carry it, so a second coordinator's save is refused instead of overwriting, and
+    /// two concurrent changes cannot both pass a uniqueness check (codes, task numbers).
+    /// </summary>
+    public Guid StructureVersion { get; private set; } = Guid.NewGuid();
+
     public string Vision { get; private set; }
 
     public string? Purpose { get; private set; }
@@ -101,6 +114,23 @@ public class BasicPlan
         Status = PlanStatus.Adopted;
     }
 
+    /// <summary>Makes this adopted plan its office's current plan; the office's other plans stop being current.</summary>
+    public void MakeCurrent(IEnumerable<BasicPlan> officePlans)
+    {
+        ArgumentNullException.ThrowIfNull(officePlans);
+        if (Status != PlanStatus.Adopted)
+        {
+            throw new DomainException("확정된 계획만 현재 계획으로 지정할 수 있습니다.");
+        }
+
+        foreach (var other in officePlans.Where(p => p != this && p.OwningDepartmentId == OwningDepartmentId))
+        {
+            other.IsCurrent = false;
+        }
+
+        IsCurrent = true;
+    }
+
     public void Close()
     {
         if (Status != PlanStatus.Adopted)
@@ -109,6 +139,7 @@ public class BasicPlan
         }
 
         Status = PlanStatus.Closed;
+        IsCurrent = false;
     }
 
     /// <summary>After adoption every change of a target, milestone or budget amount is a revision with a reason.</summary>
@@ -119,8 +150,17 @@ public class BasicPlan
     /// <summary>Why the structure (tasks, sub-projects, rows) cannot change now, or null while it is a draft.</summary>
     public string? StructureChangeRefusal => Status == PlanStatus.Draft ? null : StructureFrozenMessage;
 
-    public BasicPlan EnsureStructureEditable() =>
-        StructureChangeRefusal is { } refusal ? throw new DomainException(refusal) : this;
+    /// <summary>Checks that the structure may change and marks it changed (see <see cref="StructureVersion"/>).</summary>
+    public BasicPlan BeginStructureChange()
+    {
+        if (StructureChangeRefusal is { } refusal)
+        {
+            throw new DomainException(refusal);
+        }
+
+        StructureVersion = Guid.NewGuid();
+        return this;
+    }
 
     public void EnsureEditable()
     {
@@ -162,10 +202,14 @@ public class BasicPlan
         _tasks.Remove(task);
     }
 
+    /// <summary>Swaps the task's number with the previous (−1) or next (+1) task's; false at either end.</summary>
+    public bool MoveTask(StrategicTask task, int delta) =>
+        Ordering.Move(Tasks, task, delta, t => t.Number, (t, number) => t.Renumber(number));
+
     /// <summary>Sub-project codes ("1-3") are unique within a plan.</summary>
-    internal void EnsureCodeIsFree(string code)
+    internal void EnsureCodeIsFree(string code, SubProject? except = null)
     {
-        if (SubProjects.Any(s => string.Equals(s.Code, code, StringComparison.Ordinal)))
+        if (SubProjects.Any(s => s != except && string.Equals(s.Code, code, StringComparison.Ordinal)))
         {
             throw new DomainException($"세부사업 코드 '{code}'이(가) 이 계획에 이미 있습니다.");
         }

@@ -53,6 +53,51 @@ public class BudgetLine
 
     internal void Reorder(int sortOrder) => SortOrder = sortOrder;
 
+    /// <summary>
+    /// Changes name, unit, funded action item and 비예산. A new unit converts the amounts so
+    /// that the money stays the same (1 백만원 becomes 1,000 천원).
+    /// </summary>
+    public void Edit(string name, Unit unit, ActionItem? fundedItem, bool isNonBudget)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (!unit.IsMoney)
+        {
+            throw new DomainException($"예산 단위는 금액 단위여야 합니다: {unit}");
+        }
+
+        if (fundedItem is not null && !SubProject.ActionItems.Contains(fundedItem))
+        {
+            throw new DomainException("예산을 연결할 단위사업이 이 세부사업에 속하지 않습니다.");
+        }
+
+        if (isNonBudget && _amounts.Any(a => a.Amount != 0))
+        {
+            throw new DomainException("금액이 입력된 항목은 비예산으로 바꿀 수 없습니다. 연도별 금액을 먼저 지우세요.");
+        }
+
+        Name = BasicPlan.Required(name, "예산 항목명", 200);
+        if (unit != Unit)
+        {
+            foreach (var amount in _amounts)
+            {
+                amount.Convert(Unit, unit);
+            }
+
+            Unit = unit;
+        }
+
+        ActionItem = fundedItem;
+        ActionItemId = fundedItem?.Id;
+        if (isNonBudget)
+        {
+            MarkNonBudget();
+        }
+        else
+        {
+            IsNonBudget = false;
+        }
+    }
+
     public void MarkNonBudget()
     {
         _amounts.Clear();
@@ -102,4 +147,6 @@ public class BudgetAmount
     public int Year { get; private set; }
 
     public decimal Amount { get; private set; }
+
+    internal void Convert(Unit from, Unit to) => Amount = from.ConvertTo(Amount, to);
 }

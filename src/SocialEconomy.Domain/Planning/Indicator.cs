@@ -55,6 +55,32 @@ public class Indicator
 
     public IReadOnlyList<IndicatorTarget> Targets => _targets.OrderBy(t => t.Year).ToList();
 
+    /// <summary>
+    /// Changes what the row measures. The yearly targets stay as typed, so a new kind must
+    /// accept them: a 정성 indicator holds no numbers, an amount or count no negative ones.
+    /// </summary>
+    public void Redefine(string name, string? group, Unit unit, IndicatorKind kind, TotalRule totalRule, string? totalText)
+    {
+        ArgumentNullException.ThrowIfNull(unit);
+        if (kind == IndicatorKind.Text && _targets.Any(t => t.Number is not null))
+        {
+            throw new DomainException("숫자 목표가 입력된 지표는 정성 지표로 바꿀 수 없습니다. 목표를 먼저 문구로 고치세요.");
+        }
+
+        if (kind is IndicatorKind.Amount or IndicatorKind.Count && _targets.Any(t => t.Number < 0))
+        {
+            throw new DomainException("음수 목표가 있어 금액·개수 지표로 바꿀 수 없습니다.");
+        }
+
+        Name = BasicPlan.Required(name, "지표명", 200);
+        Group = BasicPlan.Optional(group, 200);
+        Unit = unit;
+        Kind = kind;
+        TotalRule = totalRule;
+        EnsureUnitFitsKind();
+        SetTotalText(totalText);
+    }
+
     public void SetTotalText(string? text)
     {
         TotalText = BasicPlan.Optional(text, TargetValue.TextMaxLength);

@@ -32,6 +32,8 @@ public class Milestone
 
     public IReadOnlyList<MilestoneEntry> Entries => _entries.OrderBy(e => e.Year).ToList();
 
+    public void Relabel(string? label) => Label = BasicPlan.Optional(label, 200);
+
     public void SetText(int year, string? text)
     {
         ActionItem.Years.EnsureContains(year);

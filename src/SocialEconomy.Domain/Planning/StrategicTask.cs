@@ -40,6 +40,17 @@ public class StrategicTask
 
     public IReadOnlyList<SubProject> SubProjects => _subProjects.OrderBy(s => s.SortOrder).ToList();
 
+    public void Rename(string name, string? shortName)
+    {
+        Name = BasicPlan.Required(name, "추진과제명", 200);
+        ShortName = BasicPlan.Optional(shortName, 100);
+    }
+
+    internal void Renumber(int number) => Number = number;
+
+    public bool MoveSubProject(SubProject subProject, int delta) =>
+        Ordering.Move(SubProjects, subProject, delta, s => s.SortOrder, (s, order) => s.Reorder(order));
+
     public SubProject AddSubProject(string code, string name, Department leadDepartment, YearRange period)
     {
         ArgumentNullException.ThrowIfNull(leadDepartment);

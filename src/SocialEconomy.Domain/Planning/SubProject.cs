@@ -72,6 +72,37 @@ public class SubProject
 
     public void MarkChanged() => Version = Guid.NewGuid();
 
+    /// <summary>Changes the code, name and lead department; the code stays unique in the plan.</summary>
+    public void Edit(string code, string name, Department leadDepartment)
+    {
+        ArgumentNullException.ThrowIfNull(leadDepartment);
+        var trimmedCode = BasicPlan.Required(code, "세부사업 코드", 20);
+        Task.Plan.EnsureCodeIsFree(trimmedCode, except: this);
+        if (_sharingDepartments.Any(s => Same(s.Department, s.DepartmentId, leadDepartment)))
+        {
+            throw new DomainException($"{leadDepartment.Name}은(는) 협조부서입니다. 협조부서에서 먼저 제외한 뒤 주관부서로 지정하세요.");
+        }
+
+        Code = trimmedCode;
+        Name = BasicPlan.Required(name, "세부사업명", 200);
+        LeadDepartment = leadDepartment;
+        LeadDepartmentId = leadDepartment.Id;
+    }
+
+    public void StopSharingWith(int departmentId)
+    {
+        if (_sharingDepartments.RemoveAll(s => s.DepartmentId == departmentId) == 0)
+        {
+            throw new DomainException("이 세부사업의 협조부서가 아닙니다.");
+        }
+    }
+
+    public bool MoveActionItem(ActionItem item, int delta) =>
+        Ordering.Move(ActionItems, item, delta, a => a.SortOrder, (a, order) => a.Reorder(order));
+
+    public bool MoveBudgetLine(BudgetLine line, int delta) =>
+        Ordering.Move(BudgetLines, line, delta, b => b.SortOrder, (b, order) => b.Reorder(order));
+
     public void ShareWith(Department department)
     {
         ArgumentNullException.ThrowIfNull(department);

@@ -43,9 +43,16 @@ public static class Html
     public static Dictionary<string, string> FormFields(this IDocument page, string formSelector)
     {
         ArgumentNullException.ThrowIfNull(page);
-        return page.QuerySelectorAll($"{formSelector} input[name], {formSelector} textarea[name]")
+        return page.QuerySelectorAll($"{formSelector} input[name], {formSelector} textarea[name], {formSelector} select[name]")
             .Where(e => !e.HasAttribute("disabled"))
-            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName == "TEXTAREA" ? e.TextContent : e.GetAttribute("value") ?? string.Empty);
+            .Where(e => e.GetAttribute("type") is not ("checkbox" or "radio") || e.HasAttribute("checked"))
+            .Where(e => e.GetAttribute("type") is not ("submit" or "button"))
+            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName switch
+            {
+                "TEXTAREA" => e.TextContent,
+                "SELECT" => (e.QuerySelector("option[selected]") ?? e.QuerySelector("option"))?.GetAttribute("value") ?? string.Empty,
+                _ => e.GetAttribute("value") ?? string.Empty,
+            });
     }
 
     public static async Task<IDocument> DocumentAsync(this HttpResponseMessage response)

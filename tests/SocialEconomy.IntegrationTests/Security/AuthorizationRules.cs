@@ -141,6 +141,13 @@ public static class AuthorizationRules
         AdminOrCoordinator("GET", "/plans/{id:int}/structure/remove/{kind}/{entityId:int}"),
         AdminOrCoordinator("POST", "/plans/{id:int}/structure/remove/{kind}/{entityId:int}"),
         AdminOrCoordinator("POST", "/plans/{id:int}/close"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/make-current"),
+        AdminOrCoordinator("GET", "/plans/{id:int}/structure/edit/{kind}/{entityId:int}"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/structure/edit/{kind}/{entityId:int}"),
+        AdminOrCoordinator("POST", "/plans/{id:int}/structure/move/{kind}/{entityId:int}"),
+
+        // The seeded 1-1 and 1-3 share with no department: past the policy the answer is 404.
+        new("POST", "/plans/{id:int}/structure/subprojects/{code}/sharing/{departmentId:int}/remove", S, N, N, D, D, D, D),
 
         // 감사 기록: Policies.ReadAudit.
         AdminOrCoordinator("GET", "/admin/audit"),
@@ -204,6 +211,9 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
     /// <summary>A milestone row of the seeded plan, for the remove routes (refused: the plan is adopted).</summary>
     public int MilestoneId { get; init; }
 
+    /// <summary>A department, for the sharing removal route (1-1 and 1-3 share with none: a 404 behind the policy).</summary>
+    public int DepartmentId { get; init; }
+
     /// <summary>The seeded plan, a throwaway account for the user pages, and the lead departments of 1-1 and 1-3.</summary>
     public static async Task<RouteFill> CreateAsync(PortalFactory factory)
     {
@@ -222,7 +232,8 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
             .Select(s => new { s.Code, Item = s.ActionItems.OrderBy(a => a.SortOrder).Select(a => a.Id).First() })
             .ToDictionaryAsync(s => s.Code, s => s.Item, StringComparer.Ordinal));
         var milestoneId = await factory.WithDbAsync(db => db.Set<Domain.Planning.Milestone>().OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
-        return new RouteFill(planId, await TargetUserAsync(factory), leads) { FirstActionItems = firstItems, MilestoneId = milestoneId };
+        var departmentId = await factory.WithDbAsync(db => db.Departments.Where(d => d.Name == PortalFactory.OtherDepartment).Select(d => d.Id).SingleAsync());
+        return new RouteFill(planId, await TargetUserAsync(factory), leads) { FirstActionItems = firstItems, MilestoneId = milestoneId, DepartmentId = departmentId };
     }
 
     /// <summary>
@@ -264,6 +275,7 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
             "itemId" when code is not null => FirstActionItems[code].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "kind" => "milestone",
             "entityId" => MilestoneId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "departmentId" => DepartmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "statusCode" => "404",
             var name => throw new InvalidOperationException($"The matrix has no value for {{{name}}} in {pattern}: add one to RouteFill."),
         });

@@ -24,6 +24,12 @@ public sealed class BasicPlanConfiguration : IEntityTypeConfiguration<BasicPlan>
         builder.HasMany(p => p.Goals).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasIndex(p => new { p.District, p.FirstYear, p.Title }).IsUnique();
+
+        // One current plan per office. Both SQLite and SQL Server read [bracketed] names.
+        builder.HasIndex(p => p.OwningDepartmentId).IsUnique().HasFilter("[IsCurrent] = 1").HasDatabaseName("IX_Plans_OneCurrentPerOffice");
+
+        // Application-managed, like SubProject.Version: the same conflict rule on both providers.
+        builder.Property(p => p.StructureVersion).IsConcurrencyToken();
     }
 }
 
@@ -45,6 +51,9 @@ public sealed class StrategicTaskConfiguration : IEntityTypeConfiguration<Strate
         builder.Property(t => t.Name).HasMaxLength(200).IsRequired();
         builder.Property(t => t.ShortName).HasMaxLength(100);
         builder.HasMany(t => t.SubProjects).WithOne(s => s.Task).HasForeignKey(s => s.TaskId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(t => new { t.PlanId, t.Number }).IsUnique();
+        // Not unique in the database: moving a task swaps two numbers, which a unique index
+        // would refuse mid-update. BasicPlan keeps numbers unique, and the plan's
+        // StructureVersion token stops two concurrent changes from both passing that check.
+        builder.HasIndex(t => new { t.PlanId, t.Number });
     }
 }

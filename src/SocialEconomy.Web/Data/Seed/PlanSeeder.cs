@@ -78,6 +78,9 @@ public sealed class PlanSeeder(AppDbContext db, ILogger<PlanSeeder> log)
         }
 
         plan.Adopt();
+
+        // The seed is the demo office's running plan: results and evaluations attach to it.
+        plan.MakeCurrent([]);
         return plan;
     }
 

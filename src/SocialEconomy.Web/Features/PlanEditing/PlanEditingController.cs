@@ -45,15 +45,31 @@ public sealed class PlanEditingController(SubProjectTablesEditor editor, AppDbCo
         }
     }
 
+    /// <summary>Adopting makes the plan current too when its office has no current plan yet.</summary>
     [HttpPost("adopt")]
     public Task<IActionResult> Adopt(int id, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(id, plan => plan.Adopt(), "계획을 확정했습니다. 이후 목표·추진계획·예산의 변경은 사유와 함께 이력으로 남습니다.", cancellationToken);
+        ChangeStatusAsync(
+            id,
+            (plan, officePlans) =>
+            {
+                plan.Adopt();
+                if (!officePlans.Any(p => p.IsCurrent))
+                {
+                    plan.MakeCurrent(officePlans);
+                }
+            },
+            "계획을 확정했습니다. 이후 목표·추진계획·예산의 변경은 사유와 함께 이력으로 남습니다.",
+            cancellationToken);
+
+    [HttpPost("make-current")]
+    public Task<IActionResult> MakeCurrent(int id, CancellationToken cancellationToken) =>
+        ChangeStatusAsync(id, (plan, officePlans) => plan.MakeCurrent(officePlans), "이 계획을 현재 계획으로 지정했습니다. 같은 부서의 다른 계획은 현재 계획에서 해제되었습니다.", cancellationToken);
 
     [HttpPost("close")]
     public Task<IActionResult> Close(int id, CancellationToken cancellationToken) =>
-        ChangeStatusAsync(id, plan => plan.Close(), "계획을 종료했습니다.", cancellationToken);
+        ChangeStatusAsync(id, (plan, _) => plan.Close(), "계획을 종료했습니다.", cancellationToken);
 
-    private async Task<IActionResult> ChangeStatusAsync(int id, Action<Domain.Planning.BasicPlan> change, string notice, CancellationToken cancellationToken)
+    private async Task<IActionResult> ChangeStatusAsync(int id, Action<Domain.Planning.BasicPlan, IReadOnlyList<Domain.Planning.BasicPlan>> change, string notice, CancellationToken cancellationToken)
     {
         var plan = await db.Plans.FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
         if (plan is null)
@@ -61,9 +77,10 @@ public sealed class PlanEditingController(SubProjectTablesEditor editor, AppDbCo
             return NotFound();
         }
 
+        var officePlans = await db.Plans.Where(p => p.OwningDepartmentId == plan.OwningDepartmentId).ToListAsync(cancellationToken);
         try
         {
-            change(plan);
+            change(plan, officePlans);
             await db.SaveChangesAsync(cancellationToken);
             TempData["Notice"] = notice;
         }

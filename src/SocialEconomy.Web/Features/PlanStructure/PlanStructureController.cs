@@ -75,10 +75,10 @@ public sealed class PlanStructureController(AppDbContext db) : Controller
 
         if (ModelState.IsValid)
         {
-            ModelState.TryApply(() => plan.EnsureStructureEditable().AddTask(input.Number!.Value, input.Name, input.ShortName), $"Task.{nameof(input.Number)}");
+            ModelState.TryApply(() => plan.BeginStructureChange().AddTask(input.Number!.Value, input.Name, input.ShortName), $"Task.{nameof(input.Number)}");
         }
 
-        return await SaveOrShowAsync(id, input, new NewSubProjectEditModel(), "추진과제를 추가했습니다.", cancellationToken);
+        return await SaveOrShowAsync(id, input, new NewSubProjectEditModel(), $"Task.{nameof(input.Number)}", "추진과제를 추가했습니다.", cancellationToken);
     }
 
     [HttpPost("{id:int}/structure/subprojects")]
@@ -105,22 +105,21 @@ public sealed class PlanStructureController(AppDbContext db) : Controller
 
         if (ModelState.IsValid)
         {
-            ModelState.TryApply(() => plan.EnsureStructureEditable().Tasks.First(t => t.Number == input.TaskNumber).AddSubProject(input.Code, input.Name, department!, plan.Period), $"SubProject.{nameof(input.Code)}");
+            ModelState.TryApply(() => plan.BeginStructureChange().Tasks.First(t => t.Number == input.TaskNumber).AddSubProject(input.Code, input.Name, department!, plan.Period), $"SubProject.{nameof(input.Code)}");
         }
 
-        return await SaveOrShowAsync(id, new NewTaskEditModel(), input, "세부사업을 추가했습니다.", cancellationToken);
+        return await SaveOrShowAsync(id, new NewTaskEditModel(), input, $"SubProject.{nameof(input.Code)}", "세부사업을 추가했습니다.", cancellationToken);
     }
 
-    private async Task<IActionResult> SaveOrShowAsync(int id, NewTaskEditModel task, NewSubProjectEditModel subProject, string notice, CancellationToken cancellationToken)
+    private async Task<IActionResult> SaveOrShowAsync(int id, NewTaskEditModel task, NewSubProjectEditModel subProject, string field, string notice, CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid)
+        if (ModelState.IsValid && await db.TrySaveStructureAsync(ModelState, field, cancellationToken))
         {
-            return View(nameof(Structure), await ViewModelAsync(id, task, subProject, cancellationToken));
+            TempData["Notice"] = notice;
+            return Redirect($"/plans/{id}/structure");
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Notice"] = notice;
-        return Redirect($"/plans/{id}/structure");
+        return View(nameof(Structure), await ViewModelAsync(id, task, subProject, cancellationToken));
     }
 
     private async Task<PlanStructureViewModel?> ViewModelAsync(int id, NewTaskEditModel task, NewSubProjectEditModel subProject, CancellationToken cancellationToken)

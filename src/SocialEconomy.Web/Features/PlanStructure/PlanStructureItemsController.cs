@@ -44,14 +44,14 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
             ModelState.TryApply(
                 () =>
                 {
-                    plan.EnsureStructureEditable();
+                    plan.BeginStructureChange();
                     var period = input.StartYear is { } first && input.EndYear is { } last ? new YearRange(first, last) : (YearRange?)null;
                     sub.AddActionItem(input.Name, period).Describe(input.Summary, null, null);
                 },
                 $"ActionItem.{nameof(input.Name)}");
         }
 
-        return await SaveOrShowAsync(plan, $"actionitem-{sub.Id}", "단위사업을 추가했습니다.", cancellationToken);
+        return await SaveOrShowAsync(plan, $"actionitem-{sub.Id}", $"ActionItem.{nameof(input.Name)}", "단위사업을 추가했습니다.", cancellationToken);
     }
 
     [HttpPost("subprojects/{code}/actionitems/{itemId:int}/indicators")]
@@ -81,13 +81,13 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
             ModelState.TryApply(
                 () =>
                 {
-                    plan.EnsureStructureEditable();
+                    plan.BeginStructureChange();
                     item.AddIndicator(input.Name, unit!, input.Kind!.Value, input.TotalRule!.Value).SetTotalText(input.TotalText);
                 },
                 $"Indicator.{nameof(input.Unit)}");
         }
 
-        return await SaveOrShowAsync(plan, $"indicator-{item.Id}", "성과지표를 추가했습니다.", cancellationToken);
+        return await SaveOrShowAsync(plan, $"indicator-{item.Id}", $"Indicator.{nameof(input.Name)}", "성과지표를 추가했습니다.", cancellationToken);
     }
 
     [HttpPost("subprojects/{code}/actionitems/{itemId:int}/milestones")]
@@ -103,10 +103,10 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
 
         if (ModelState.IsValid)
         {
-            ModelState.TryApply(() => plan.EnsureStructureEditable().SubProjects.First(s => s.Code == code).ActionItems.First(a => a.Id == itemId).AddMilestone(input.Label), $"Milestone.{nameof(input.Label)}");
+            ModelState.TryApply(() => plan.BeginStructureChange().SubProjects.First(s => s.Code == code).ActionItems.First(a => a.Id == itemId).AddMilestone(input.Label), $"Milestone.{nameof(input.Label)}");
         }
 
-        return await SaveOrShowAsync(plan, $"milestone-{item.Id}", "연도별 추진계획 행을 추가했습니다.", cancellationToken);
+        return await SaveOrShowAsync(plan, $"milestone-{item.Id}", $"Milestone.{nameof(input.Label)}", "연도별 추진계획 행을 추가했습니다.", cancellationToken);
     }
 
     [HttpPost("subprojects/{code}/budgetlines")]
@@ -137,7 +137,7 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
             ModelState.TryApply(
                 () =>
                 {
-                    plan.EnsureStructureEditable();
+                    plan.BeginStructureChange();
                     var line = sub.AddBudgetLine(input.Name, unit!, funded);
                     if (input.IsNonBudget)
                     {
@@ -147,7 +147,7 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
                 $"BudgetLine.{nameof(input.Name)}");
         }
 
-        return await SaveOrShowAsync(plan, $"budgetline-{sub.Id}", "예산 항목을 추가했습니다.", cancellationToken);
+        return await SaveOrShowAsync(plan, $"budgetline-{sub.Id}", $"BudgetLine.{nameof(input.Name)}", "예산 항목을 추가했습니다.", cancellationToken);
     }
 
     [HttpPost("subprojects/{code}/sharing")]
@@ -174,23 +174,23 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
 
         if (ModelState.IsValid)
         {
-            ModelState.TryApply(() => plan.EnsureStructureEditable().SubProjects.First(s => s.Code == code).ShareWith(department!), field);
+            ModelState.TryApply(() => plan.BeginStructureChange().SubProjects.First(s => s.Code == code).ShareWith(department!), field);
         }
 
-        return await SaveOrShowAsync(plan, $"sharing-{sub.Id}", "협조부서를 추가했습니다.", cancellationToken);
+        return await SaveOrShowAsync(plan, $"sharing-{sub.Id}", $"Sharing.{nameof(input.DepartmentId)}", "협조부서를 추가했습니다.", cancellationToken);
     }
 
     [HttpGet("remove/{kind}/{entityId:int}")]
     public async Task<IActionResult> Remove(int id, string kind, int entityId, CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(id, cancellationToken);
-        var part = plan is null ? null : Find(plan, kind, entityId);
+        var part = plan is null ? null : StructureParts.Find(plan, kind, entityId);
         if (plan is null || part is null)
         {
             return NotFound();
         }
 
-        return View(RemoveView, new RemoveViewModel(plan.Id, plan.Title, kind, entityId, Describe(part.Value.Entity), plan.StructureChangeRefusal ?? StructureRemoval.Refusal(part.Value.Entity)));
+        return View(RemoveView, new RemoveViewModel(plan.Id, plan.Title, kind, entityId, StructureParts.Describe(part), plan.StructureChangeRefusal ?? StructureRemoval.Refusal(part)));
     }
 
     [HttpPost("remove/{kind}/{entityId:int}")]
@@ -198,76 +198,45 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
     public async Task<IActionResult> RemoveConfirmed(int id, string kind, int entityId, CancellationToken cancellationToken)
     {
         var plan = await PlanAsync(id, cancellationToken);
-        var part = plan is null ? null : Find(plan, kind, entityId);
+        var part = plan is null ? null : StructureParts.Find(plan, kind, entityId);
         if (plan is null || part is null)
         {
             return NotFound();
         }
 
-        var description = Describe(part.Value.Entity);
+        var description = StructureParts.Describe(part);
         try
         {
-            plan.EnsureStructureEditable();
-            part.Value.Remove();
+            plan.BeginStructureChange();
+            StructureParts.Remove(plan, part);
         }
         catch (DomainException e)
         {
             return View(RemoveView, new RemoveViewModel(plan.Id, plan.Title, kind, entityId, description, e.Message));
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        if (!await db.TrySaveStructureAsync(ModelState, string.Empty, cancellationToken))
+        {
+            return View(RemoveView, new RemoveViewModel(plan.Id, plan.Title, kind, entityId, description, StructureSave.ConflictMessage));
+        }
+
         TempData["Notice"] = $"{description}을(를) 삭제했습니다.";
         return Redirect($"/plans/{id}/structure");
     }
 
-    /// <summary>The part of this plan named by kind and id, with how to remove it from its parent.</summary>
-    private static (object Entity, Action Remove)? Find(BasicPlan plan, string kind, int entityId)
+    private Task<BasicPlan?> PlanAsync(int id, CancellationToken cancellationToken) => StructureParts.LoadAsync(db, id, cancellationToken);
+
+    private async Task<IActionResult> SaveOrShowAsync(BasicPlan plan, string form, string field, string notice, CancellationToken cancellationToken)
     {
-        var subs = plan.SubProjects.ToList();
-        var items = subs.SelectMany(s => s.ActionItems).ToList();
-        return kind switch
+        if (ModelState.IsValid && await db.TrySaveStructureAsync(ModelState, field, cancellationToken))
         {
-            StructureKinds.Task => plan.Tasks.FirstOrDefault(t => t.Id == entityId) is { } task ? (task, () => plan.RemoveTask(task)) : null,
-            StructureKinds.SubProject => subs.FirstOrDefault(s => s.Id == entityId) is { } sub ? (sub, () => sub.Task.RemoveSubProject(sub)) : null,
-            StructureKinds.ActionItem => items.FirstOrDefault(a => a.Id == entityId) is { } item ? (item, () => item.SubProject.RemoveActionItem(item)) : null,
-            StructureKinds.Indicator => items.SelectMany(a => a.Indicators).FirstOrDefault(i => i.Id == entityId) is { } indicator ? (indicator, () => indicator.ActionItem.RemoveIndicator(indicator)) : null,
-            StructureKinds.Milestone => items.SelectMany(a => a.Milestones).FirstOrDefault(m => m.Id == entityId) is { } milestone ? (milestone, () => milestone.ActionItem.RemoveMilestone(milestone)) : null,
-            StructureKinds.BudgetLine => subs.SelectMany(s => s.BudgetLines).FirstOrDefault(b => b.Id == entityId) is { } line ? (line, () => line.SubProject.RemoveBudgetLine(line)) : null,
-            _ => null,
-        };
-    }
-
-    private static string Describe(object entity) => entity switch
-    {
-        StrategicTask task => $"추진과제 '{task.Number}. {task.Name}'",
-        SubProject sub => $"세부사업 '{sub.Code} {sub.Name}'",
-        ActionItem item => $"단위사업 '{item.Name}'",
-        Indicator indicator => $"성과지표 '{indicator.Name}'",
-        Milestone milestone => $"연도별 추진계획 행 '{milestone.Label ?? $"{milestone.SortOrder}번째 행"}'",
-        BudgetLine line => $"예산 항목 '{line.Name}'",
-        _ => entity.ToString() ?? string.Empty,
-    };
-
-    private Task<BasicPlan?> PlanAsync(int id, CancellationToken cancellationToken) =>
-        db.Plans
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Indicators)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Milestones)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.BudgetLines)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.SharingDepartments)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
-
-    private async Task<IActionResult> SaveOrShowAsync(BasicPlan plan, string form, string notice, CancellationToken cancellationToken)
-    {
-        if (!ModelState.IsValid)
-        {
-            ViewData[FailedFormKey] = form;
-            var tasks = plan.Tasks.Select(t => new Option(t.Number.ToString(Formats.Korean), $"{t.Number}. {t.Name}")).ToList();
-            return View("~/Features/PlanStructure/Structure.cshtml", new PlanStructureViewModel(plan.Id, plan.Title, Formats.Period(plan.Period), tasks, await DepartmentOptions.LoadAsync(db, cancellationToken), new NewTaskEditModel(), new NewSubProjectEditModel()));
+            TempData["Notice"] = notice;
+            return Redirect($"/plans/{plan.Id}/structure");
         }
 
-        await db.SaveChangesAsync(cancellationToken);
-        TempData["Notice"] = notice;
-        return Redirect($"/plans/{plan.Id}/structure");
+        // Shown again with what was typed: the failed form's fields keep their values and errors.
+        ViewData[FailedFormKey] = form;
+        var tasks = plan.Tasks.Select(t => new Option(t.Number.ToString(Formats.Korean), $"{t.Number}. {t.Name}")).ToList();
+        return View("~/Features/PlanStructure/Structure.cshtml", new PlanStructureViewModel(plan.Id, plan.Title, Formats.Period(plan.Period), tasks, await DepartmentOptions.LoadAsync(db, cancellationToken), new NewTaskEditModel(), new NewSubProjectEditModel()));
     }
 }

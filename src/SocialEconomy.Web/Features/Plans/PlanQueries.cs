@@ -24,11 +24,12 @@ public sealed class PlanQueries(AppDbContext db)
                 p.FirstYear,
                 p.LastYear,
                 p.Status,
+                p.IsCurrent,
                 SubProjectCount = db.SubProjects.Count(s => s.Task.PlanId == p.Id),
             })
             .ToListAsync(cancellationToken);
         return plans
-            .Select(p => new PlanListItem(p.Id, p.Title, p.District, p.Department, Formats.Period(new YearRange(p.FirstYear, p.LastYear)), Formats.Status(p.Status), p.SubProjectCount))
+            .Select(p => new PlanListItem(p.Id, p.Title, p.District, p.Department, Formats.Period(new YearRange(p.FirstYear, p.LastYear)), Formats.Status(p.Status, p.IsCurrent), p.SubProjectCount))
             .ToList();
     }
 
@@ -57,8 +58,9 @@ public sealed class PlanQueries(AppDbContext db)
             plan.District,
             plan.OwningDepartment.Name,
             Formats.Period(plan.Period),
-            Formats.Status(plan.Status),
+            Formats.Status(plan.Status, plan.IsCurrent),
             plan.Status,
+            plan.IsCurrent,
             plan.Vision,
             plan.Purpose,
             (plan.LegalBasis ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),

@@ -14,6 +14,7 @@ public sealed record PlanOverviewViewModel(
     string Period,
     string Status,
     PlanStatus StatusValue,
+    bool IsCurrent,
     string Vision,
     string? Purpose,
     IReadOnlyList<string> LegalBasis,

@@ -28,6 +28,8 @@ public static class Formats
         _ => status.ToString(),
     };
 
+    public static string Status(PlanStatus status, bool isCurrent) => isCurrent ? $"{Status(status)} · 현재 계획" : Status(status);
+
     public static string Kind(IndicatorKind kind) => kind switch
     {
         IndicatorKind.Count => "수량",

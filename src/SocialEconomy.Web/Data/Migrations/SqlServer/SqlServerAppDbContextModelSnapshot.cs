@@ -308,6 +308,9 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.Property<int>("FirstYear")
                         .HasColumnType("int");
 
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("bit");
+
                     b.Property<int>("LastYear")
                         .HasColumnType("int");
 
@@ -331,6 +334,10 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<Guid>("StructureVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<string>("Subtitle")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -347,7 +354,10 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwningDepartmentId");
+                    b.HasIndex("OwningDepartmentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Plans_OneCurrentPerOffice")
+                        .HasFilter("[IsCurrent] = 1");
 
                     b.HasIndex("District", "FirstYear", "Title")
                         .IsUnique();
@@ -663,8 +673,7 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "Number")
-                        .IsUnique();
+                    b.HasIndex("PlanId", "Number");
 
                     b.ToTable("Tasks", (string)null);
                 });

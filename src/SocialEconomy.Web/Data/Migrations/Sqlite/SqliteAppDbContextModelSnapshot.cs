@@ -290,6 +290,9 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.Property<int>("FirstYear")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("LastYear")
                         .HasColumnType("INTEGER");
 
@@ -313,6 +316,10 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("StructureVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Subtitle")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -329,7 +336,10 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwningDepartmentId");
+                    b.HasIndex("OwningDepartmentId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Plans_OneCurrentPerOffice")
+                        .HasFilter("[IsCurrent] = 1");
 
                     b.HasIndex("District", "FirstYear", "Title")
                         .IsUnique();
@@ -627,8 +637,7 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PlanId", "Number")
-                        .IsUnique();
+                    b.HasIndex("PlanId", "Number");
 
                     b.ToTable("Tasks", (string)null);
                 });
