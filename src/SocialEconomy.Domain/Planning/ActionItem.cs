@@ -148,5 +148,5 @@ public class ActionItem
     internal void Reorder(int sortOrder) => SortOrder = sortOrder;
 
     /// <summary>The years its targets and milestones may use: its own period, else the sub-project's.</summary>
-    internal YearRange Years => Period ?? SubProject.Period;
+    public YearRange Years => Period ?? SubProject.Period;
 }

@@ -47,6 +47,8 @@ public class Indicator
 
     public TotalRule TotalRule { get; private set; }
 
+    public IndicatorDirection Direction { get; private set; } = IndicatorDirection.Increase;
+
     /// <summary>
     /// For <see cref="TotalRule.Given"/> the whole 계 text ("매년 10% 상승"); for the other
     /// rules a note printed after the computed number ("평균", "27억").
@@ -80,6 +82,8 @@ public class Indicator
         EnsureUnitFitsKind();
         SetTotalText(totalText);
     }
+
+    public void SetDirection(IndicatorDirection direction) => Direction = direction;
 
     public void SetTotalText(string? text)
     {

@@ -34,3 +34,13 @@ public enum TotalRule
     /// <summary>The table has no 계 column for this row.</summary>
     None,
 }
+
+/// <summary>Whether more is better (참여기업 수) or less is (폐업률); decides how achievement is rated.</summary>
+public enum IndicatorDirection
+{
+    /// <summary>상향: achievement = actual ÷ target.</summary>
+    Increase,
+
+    /// <summary>하향: achievement = target ÷ actual.</summary>
+    Decrease,
+}

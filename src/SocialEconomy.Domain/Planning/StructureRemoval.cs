@@ -8,9 +8,15 @@ namespace SocialEconomy.Domain.Planning;
 public static class StructureRemoval
 {
     /// <summary>The Korean reason the part may not be removed, or null when it may.</summary>
-    public static string? Refusal(object part)
+    /// <param name="recorded">What has results entered against it; such a part is never removed.</param>
+    public static string? Refusal(object part, RecordedResults? recorded = null)
     {
         ArgumentNullException.ThrowIfNull(part);
+        if (recorded?.Refusal(part) is { } hasResults)
+        {
+            return hasResults;
+        }
+
         return part switch
         {
             StrategicTask task when task.SubProjects.Count > 0 =>
@@ -37,4 +43,31 @@ public static class StructureRemoval
 
     private static string Children(params (int Count, string Label)[] children) =>
         string.Join(", ", children.Where(c => c.Count > 0).Select(c => $"{c.Label} {c.Count}개"));
+}
+
+/// <summary>
+/// The parts of a plan that yearly results (and, through them, evaluations) refer to: the
+/// sub-projects with a results row, and the indicators, milestone rows and budget lines with
+/// an entered value. Removing any of them, or what holds them, would orphan a record.
+/// </summary>
+public sealed record RecordedResults(IReadOnlySet<int> SubProjects, IReadOnlySet<int> Indicators, IReadOnlySet<int> Milestones, IReadOnlySet<int> BudgetLines)
+{
+    public static RecordedResults None { get; } = new(new HashSet<int>(), new HashSet<int>(), new HashSet<int>(), new HashSet<int>());
+
+    public string? Refusal(object part) => part switch
+    {
+        StrategicTask task when task.SubProjects.Any(s => SubProjects.Contains(s.Id)) =>
+            $"추진과제 '{task.Name}'의 세부사업에 연도별 실적이 입력되어 있어 삭제할 수 없습니다.",
+        SubProject sub when SubProjects.Contains(sub.Id) =>
+            $"세부사업 '{sub.Code} {sub.Name}'에 연도별 실적이 입력되어 있어 삭제할 수 없습니다.",
+        ActionItem item when item.Indicators.Any(i => Indicators.Contains(i.Id)) || item.Milestones.Any(m => Milestones.Contains(m.Id)) =>
+            $"단위사업 '{item.Name}'의 지표나 추진계획에 연도별 실적이 입력되어 있어 삭제할 수 없습니다.",
+        Indicator indicator when Indicators.Contains(indicator.Id) =>
+            $"성과지표 '{indicator.Name}'에 연도별 실적이 입력되어 있어 삭제할 수 없습니다.",
+        Milestone milestone when Milestones.Contains(milestone.Id) =>
+            "이 연도별 추진계획 행에 추진 상황이 입력되어 있어 삭제할 수 없습니다.",
+        BudgetLine line when BudgetLines.Contains(line.Id) =>
+            $"예산 항목 '{line.Name}'에 집행액이 입력되어 있어 삭제할 수 없습니다.",
+        _ => null,
+    };
 }

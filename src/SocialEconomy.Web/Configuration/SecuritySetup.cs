@@ -109,11 +109,19 @@ public static class SecuritySetup
             o.HeaderName = "X-CSRF-TOKEN";
         });
 
+        services.Configure<Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions>(k => k.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes);
+        services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f =>
+        {
+            f.MultipartBodyLengthLimit = options.MaxRequestBodyBytes;
+            f.ValueLengthLimit = (int)Math.Min(options.MaxRequestBodyBytes, int.MaxValue);
+        });
+
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
-            .AddPolicy(Policies.EditPlans, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
+            .AddPolicy(Policies.EditPlans, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
+            .AddPolicy(Policies.ReviewResults, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
 
         services.AddSingleton<IAuthorizationHandler, SubProjectAccessHandler>();
 

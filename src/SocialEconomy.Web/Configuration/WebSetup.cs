@@ -13,7 +13,12 @@ public static class WebSetup
     public static IServiceCollection AddPortalMvc(this IServiceCollection services)
     {
         // Every unsafe request must carry the antiforgery token; a missing one is a 400.
-        services.AddControllersWithViews(o => o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute()));
+        services.AddControllersWithViews(o =>
+        {
+            o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
+            UseKoreanBindingMessages(o.ModelBindingMessageProvider);
+        });
+        services.AddSingleton(TimeProvider.System);
 
         // A feature is a folder: its controller, view models and views sit together.
         services.Configure<RazorViewEngineOptions>(o =>
@@ -33,7 +38,25 @@ public static class WebSetup
         services.AddScoped<Features.PlanEditing.SubProjectTablesEditor>();
         services.AddScoped<Features.PlanRevisions.RevisionTableQuery>();
         services.AddScoped<Features.AdminAudit.AuditQueries>();
+        services.AddScoped<Features.Results.ResultEntry>();
+        services.AddOptions<Features.ResultAttachments.AttachmentOptions>().BindConfiguration(Features.ResultAttachments.AttachmentOptions.Section);
         return services;
+    }
+
+    /// <summary>A value the binder cannot read ("abc" for a year, "2027.13.1" for a date) is reported in Korean beside its field.</summary>
+    private static void UseKoreanBindingMessages(Microsoft.AspNetCore.Mvc.ModelBinding.Metadata.DefaultModelBindingMessageProvider messages)
+    {
+        messages.SetAttemptedValueIsInvalidAccessor((value, field) => $"'{value}'은(는) {field}에 맞는 값이 아닙니다.");
+        messages.SetValueIsInvalidAccessor(value => $"'{value}'은(는) 올바른 값이 아닙니다.");
+        messages.SetValueMustBeANumberAccessor(field => $"{field}은(는) 숫자로 입력하세요.");
+        messages.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}'은(는) 올바른 값이 아닙니다.");
+        messages.SetNonPropertyValueMustBeANumberAccessor(() => "숫자로 입력하세요.");
+        messages.SetUnknownValueIsInvalidAccessor(field => $"{field}에 올바른 값을 입력하세요.");
+        messages.SetNonPropertyUnknownValueIsInvalidAccessor(() => "올바른 값을 입력하세요.");
+        messages.SetValueMustNotBeNullAccessor(_ => "값을 입력하세요.");
+        messages.SetMissingBindRequiredValueAccessor(field => $"{field}을(를) 입력하세요.");
+        messages.SetMissingKeyOrValueAccessor(() => "값을 입력하세요.");
+        messages.SetMissingRequestBodyRequiredValueAccessor(() => "보낸 내용이 비어 있습니다.");
     }
 
     public static WebApplication UsePortalPipeline(this WebApplication app)

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain.Auditing;
 using SocialEconomy.Domain.Organization;
 using SocialEconomy.Domain.Planning;
+using SocialEconomy.Domain.Results;
 using SocialEconomy.Web.Data.Auditing;
 using SocialEconomy.Web.Data.Identity;
 
@@ -45,6 +46,14 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<PlanRevision> PlanRevisions => Set<PlanRevision>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ResultsPeriod> ResultsPeriods => Set<ResultsPeriod>();
+
+    public DbSet<YearResult> YearResults => Set<YearResult>();
+
+    public DbSet<ResultAttachment> ResultAttachments => Set<ResultAttachment>();
+
+    public DbSet<AttachmentBlob> AttachmentBlobs => Set<AttachmentBlob>();
 
     /// <summary>
     /// Every save also writes the audit rows of its changes in the same transaction, so a
@@ -118,6 +127,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         configurationBuilder.Properties<IndicatorKind>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<TotalRule>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<AuditAction>().HaveConversion<string>().HaveMaxLength(30);
+        configurationBuilder.Properties<IndicatorDirection>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ResultStatus>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<MilestoneState>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Judgement>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ResultStep>().HaveConversion<string>().HaveMaxLength(20);
     }
 }
 

@@ -31,4 +31,7 @@ public static class Policies
     public const string ManageUsers = "ManageUsers";
     public const string ReadAudit = "ReadAudit";
     public const string EditPlans = "EditPlans";
+
+    /// <summary>Opening results periods, confirming, returning and reopening results: the coordinating department.</summary>
+    public const string ReviewResults = "ReviewResults";
 }

@@ -14,6 +14,12 @@ public sealed class SecurityOptions
     /// <summary>Sign-in and two-factor attempts allowed per client address per minute.</summary>
     public int SignInPermitsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// The largest request body any endpoint accepts (1 MB; Kestrel's default is 30 MB and the
+    /// multipart default 128 MB). Upload endpoints raise it to their own configured limit.
+    /// </summary>
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
     public int IdleTimeoutMinutes { get; set; } = 30;
 
     /// <summary>How often a session re-checks its user's security stamp: sign-out elsewhere, deactivation, a password or role change end it within this time.</summary>

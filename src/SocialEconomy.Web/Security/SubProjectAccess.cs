@@ -50,3 +50,25 @@ public sealed class SubProjectAccessHandler : AuthorizationHandler<OperationAuth
         return Task.CompletedTask;
     }
 }
+
+/// <summary>
+/// Who may read a sub-project's results of a year: the coordinating department and the
+/// system administrator always; an officer for the sub-projects their departments lead or
+/// share; committee members and viewers only once the results are confirmed (a draft is
+/// work in progress, not a record). Attachments follow the same rule.
+/// </summary>
+public static class ResultsAccess
+{
+    public static bool CanRead(ClaimsPrincipal user, SubProject subProject, Domain.Results.ResultStatus status)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return SubProjectAccess.CanWorkOn(user, subProject)
+            || status == Domain.Results.ResultStatus.Confirmed && (user.IsInRole(Roles.Viewer) || user.IsInRole(Roles.CommitteeMember) || user.IsInRole(Roles.DepartmentOfficer));
+    }
+
+    public static bool CanReview(ClaimsPrincipal user)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        return user.IsInRole(Roles.Admin) || user.IsInRole(Roles.Coordinator);
+    }
+}

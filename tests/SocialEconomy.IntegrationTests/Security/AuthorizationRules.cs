@@ -149,6 +149,29 @@ public static class AuthorizationRules
         // The seeded 1-1 and 1-3 share with no department: past the policy the answer is 404.
         new("POST", "/plans/{id:int}/structure/subprojects/{code}/sharing/{departmentId:int}/remove", S, N, N, D, D, D, D),
 
+        // 연도별 실적. Lists and rates are for everyone signed in (each shows only what its
+        // reader may see); a sub-project's year is its departments' and the coordinating
+        // department's until confirmed; review steps and the board are Policies.ReviewResults.
+        SignedIn("GET", "/results"),
+        AdminOrCoordinator("POST", "/results/periods"),
+        AdminOrCoordinator("POST", "/results/periods/{periodId:int}/close"),
+        AdminOrCoordinator("POST", "/results/periods/{periodId:int}/reopen"),
+        SignedIn("GET", "/results/{planId:int}/{year:int}"),
+        AdminOrCoordinator("GET", "/results/{planId:int}/{year:int}/board"),
+        SignedIn("GET", "/results/{planId:int}/{year:int}/rates"),
+        OwnDepartment("GET", "/results/{planId:int}/{year:int}/{code}"),
+        OwnDepartment("POST", "/results/{planId:int}/{year:int}/{code}"),
+        OwnDepartment("POST", "/results/{planId:int}/{year:int}/{code}/attachments"),
+        AdminOrCoordinator("POST", "/results/{planId:int}/{year:int}/{code}/confirm"),
+        AdminOrCoordinator("POST", "/results/{planId:int}/{year:int}/{code}/return"),
+        AdminOrCoordinator("POST", "/results/{planId:int}/{year:int}/{code}/reopen"),
+
+        // The matrix's attachment belongs to confirmed results of 1-1: readable by every
+        // signed-in role; deleting it is refused in Korean (it is locked) for its own
+        // department, and denied to everyone else outside the coordinating department.
+        SignedIn("GET", "/results/attachments/{id:int}"),
+        OwnDepartment("POST", "/results/attachments/{id:int}/delete"),
+
         // 감사 기록: Policies.ReadAudit.
         AdminOrCoordinator("GET", "/admin/audit"),
 
@@ -183,6 +206,8 @@ public static class AuthorizationRules
 
     private static AccessRule AdminOrCoordinator(string method, string pattern) => new(method, pattern, S, A, A, D, D, D, D);
 
+    private static AccessRule OwnDepartment(string method, string pattern) => new(method, pattern, S, A, A, A, D, D, D);
+
     private static AccessRule AdminOnly(string method, string pattern) => new(method, pattern, S, A, D, D, D, D, D);
 
     private static AccessRule Everyone(string method, string pattern, Access access) =>
@@ -214,6 +239,13 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
     /// <summary>A department, for the sharing removal route (1-1 and 1-3 share with none: a 404 behind the policy).</summary>
     public int DepartmentId { get; init; }
 
+    /// <summary>The year the results routes use, its open results period, and an attachment of confirmed 1-1 results.</summary>
+    public const int ResultsYear = 2018;
+
+    public int PeriodId { get; init; }
+
+    public int AttachmentId { get; init; }
+
     /// <summary>The seeded plan, a throwaway account for the user pages, and the lead departments of 1-1 and 1-3.</summary>
     public static async Task<RouteFill> CreateAsync(PortalFactory factory)
     {
@@ -233,8 +265,51 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
             .ToDictionaryAsync(s => s.Code, s => s.Item, StringComparer.Ordinal));
         var milestoneId = await factory.WithDbAsync(db => db.Set<Domain.Planning.Milestone>().OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
         var departmentId = await factory.WithDbAsync(db => db.Departments.Where(d => d.Name == PortalFactory.OtherDepartment).Select(d => d.Id).SingleAsync());
-        return new RouteFill(planId, await TargetUserAsync(factory), leads) { FirstActionItems = firstItems, MilestoneId = milestoneId, DepartmentId = departmentId };
+        var (periodId, attachmentId) = await ResultsAsync(factory, planId);
+        return new RouteFill(planId, await TargetUserAsync(factory), leads)
+        {
+            FirstActionItems = firstItems,
+            MilestoneId = milestoneId,
+            DepartmentId = departmentId,
+            PeriodId = periodId,
+            AttachmentId = attachmentId,
+        };
     }
+
+    /// <summary>An open period for <see cref="ResultsYear"/> and confirmed 2017 results of 1-1 with one PDF.</summary>
+    private static Task<(int PeriodId, int AttachmentId)> ResultsAsync(PortalFactory factory, int planId) =>
+        factory.WithDbAsync(async db =>
+        {
+            var plan = await db.Plans.SingleAsync(p => p.Id == planId);
+            var period = new Domain.Results.ResultsPeriod(plan, ResultsYear, new DateOnly(2099, 1, 31), DateTime.UtcNow);
+            var confirmedPeriod = new Domain.Results.ResultsPeriod(plan, 2017, new DateOnly(2099, 1, 31), DateTime.UtcNow);
+            var sub = await db.SubProjects
+                .Include(s => s.ActionItems).ThenInclude(a => a.Indicators).ThenInclude(i => i.Targets)
+                .Include(s => s.ActionItems).ThenInclude(a => a.Milestones).ThenInclude(m => m.Entries)
+                .Include(s => s.BudgetLines).ThenInclude(b => b.Amounts)
+                .AsSplitQuery()
+                .SingleAsync(s => s.Task.PlanId == planId && s.Code == OwnSubProject);
+
+            // Complete 2017 results, submitted and confirmed through the domain as the portal does.
+            var result = new Domain.Results.YearResult(sub, 2017);
+            foreach (var indicator in sub.ActionItems.SelectMany(a => a.Indicators))
+            {
+                result.RecordIndicator(indicator, indicator.TargetFor(2017).Format(System.Globalization.CultureInfo.InvariantCulture), Domain.Results.Judgement.Achieved);
+            }
+
+            foreach (var line in sub.BudgetLines.Where(l => !l.IsNonBudget))
+            {
+                result.RecordExecution(line, "1");
+            }
+
+            result.SetNarratives("행렬 시험용 실적", null, null);
+            var attachment = new Domain.Results.ResultAttachment(result, "증빙.pdf", "application/pdf", 9, new string('0', 64), "matrix", DateTime.UtcNow);
+            result.Submit(confirmedPeriod, "matrix", DateTime.UtcNow);
+            result.Confirm("matrix", DateTime.UtcNow);
+            db.AddRange(period, confirmedPeriod, result, attachment, new Web.Data.AttachmentBlob(attachment, "%PDF-1.4\n"u8.ToArray()));
+            await db.SaveChangesAsync();
+            return (period.Id, attachment.Id);
+        });
 
     /// <summary>
     /// The values for one route: a user page gets an account of its own, so that what one
@@ -276,6 +351,10 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
             "kind" => "milestone",
             "entityId" => MilestoneId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "departmentId" => DepartmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "planId" => PlanId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "year" => ResultsYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "periodId" => PeriodId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "id" when pattern.StartsWith("/results/attachments/", StringComparison.Ordinal) => AttachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "statusCode" => "404",
             var name => throw new InvalidOperationException($"The matrix has no value for {{{name}}} in {pattern}: add one to RouteFill."),
         });

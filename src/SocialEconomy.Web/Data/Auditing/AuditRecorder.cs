@@ -115,6 +115,9 @@ internal static class AuditRecorder
     private static object? Value(object? value) => value switch
     {
         null => null,
+
+        // File contents stay out of the trail: their size and the attachment's hash say enough.
+        byte[] bytes => $"({bytes.Length.ToString(CultureInfo.InvariantCulture)} bytes)",
         string or bool or int or long or decimal => value,
         DateTime time => time.ToString("O", CultureInfo.InvariantCulture),
         DateTimeOffset time => time.ToString("O", CultureInfo.InvariantCulture),

@@ -190,7 +190,9 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
             return NotFound();
         }
 
-        return View(RemoveView, new RemoveViewModel(plan.Id, plan.Title, kind, entityId, StructureParts.Describe(part), plan.StructureChangeRefusal ?? StructureRemoval.Refusal(part)));
+        // "Has results" is the more telling reason, so it comes before "the plan is adopted".
+        var recorded = await StructureParts.RecordedAsync(db, id, cancellationToken);
+        return View(RemoveView, new RemoveViewModel(plan.Id, plan.Title, kind, entityId, StructureParts.Describe(part), recorded.Refusal(part) ?? plan.StructureChangeRefusal ?? StructureRemoval.Refusal(part)));
     }
 
     [HttpPost("remove/{kind}/{entityId:int}")]
@@ -205,6 +207,11 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
         }
 
         var description = StructureParts.Describe(part);
+        if (StructureRemoval.Refusal(part, await StructureParts.RecordedAsync(db, id, cancellationToken)) is { } refusal)
+        {
+            return View(RemoveView, new RemoveViewModel(plan.Id, plan.Title, kind, entityId, description, refusal));
+        }
+
         try
         {
             plan.BeginStructureChange();

@@ -45,6 +45,8 @@ public sealed record PartChoices(IReadOnlyList<Department> Departments)
 
     public static IReadOnlyList<Option> Kinds { get; } = Enum.GetValues<IndicatorKind>().Select(k => new Option(k.ToString(), Formats.Kind(k))).ToList();
 
+    public static IReadOnlyList<Option> Directions { get; } = Enum.GetValues<IndicatorDirection>().Select(d => new Option(d.ToString(), Formats.Direction(d))).ToList();
+
     public static IReadOnlyList<Option> TotalRules { get; } = Enum.GetValues<TotalRule>().Select(r => new Option(r.ToString(), StructureTreeViewComponent.RuleLabel(r))).ToList();
 }
 
@@ -86,6 +88,7 @@ public static class StructurePartForm
                 new("Kind", "지표 유형", PartFieldType.Select, i.Kind.ToString(), PartChoices.Kinds),
                 new("TotalRule", "계 산정방식", PartFieldType.Select, i.TotalRule.ToString(), PartChoices.TotalRules),
                 new("TotalText", "계 문구 (직접 입력일 때 필수)", PartFieldType.Text, i.TotalText),
+                new("Direction", "방향", PartFieldType.Select, i.Direction.ToString(), PartChoices.Directions, "달성률 계산에 씁니다: 상향은 실적 ÷ 목표, 하향은 목표 ÷ 실적."),
             ],
             Milestone m =>
             [
@@ -177,12 +180,19 @@ public static class StructurePartForm
         var kind = reader.Choice("Kind", "지표 유형", text => Enum.TryParse<IndicatorKind>(text, out var k) && Enum.IsDefined(k) ? k : (IndicatorKind?)null);
         var rule = reader.Choice("TotalRule", "계 산정방식", text => Enum.TryParse<TotalRule>(text, out var r) && Enum.IsDefined(r) ? r : (TotalRule?)null);
         var totalText = reader.Text("TotalText", "계 문구", TargetValue.TextMaxLength);
+        var direction = reader.Choice("Direction", "방향", text => Enum.TryParse<IndicatorDirection>(text, out var d) && Enum.IsDefined(d) ? d : (IndicatorDirection?)null);
         if (rule == TotalRule.Given && totalText is null)
         {
             reader.Error("TotalText", "계 산정방식이 '직접 입력'이면 계 문구를 입력하세요.");
         }
 
-        return reader.IsValid ? () => i.Redefine(name!, group, unit!, kind!.Value, rule!.Value, totalText) : null;
+        return reader.IsValid
+            ? () =>
+            {
+                i.Redefine(name!, group, unit!, kind!.Value, rule!.Value, totalText);
+                i.SetDirection(direction!.Value);
+            }
+        : null;
     }
 
     private static Action? BudgetLineChange(BudgetLine b, Reader reader)

@@ -24,6 +24,18 @@ public static class StructureParts
             .FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
     }
 
+    /// <summary>What the plan's yearly results refer to: those parts are never removed.</summary>
+    public static async Task<RecordedResults> RecordedAsync(AppDbContext db, int planId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        var results = db.YearResults.Where(r => r.SubProject.Task.PlanId == planId);
+        return new RecordedResults(
+            (await results.Select(r => r.SubProjectId).ToListAsync(cancellationToken)).ToHashSet(),
+            (await results.SelectMany(r => r.Indicators).Where(i => i.Input != null).Select(i => i.IndicatorId).ToListAsync(cancellationToken)).ToHashSet(),
+            (await results.SelectMany(r => r.Milestones).Where(m => m.State != null || m.Note != null).Select(m => m.MilestoneId).ToListAsync(cancellationToken)).ToHashSet(),
+            (await results.SelectMany(r => r.Budget).Where(b => b.Input != null).Select(b => b.BudgetLineId).ToListAsync(cancellationToken)).ToHashSet());
+    }
+
     /// <summary>The part of this plan named by kind and id, or null.</summary>
     public static object? Find(BasicPlan plan, string kind, int entityId)
     {

@@ -16,6 +16,62 @@ public static class Formats
     public static string KoreanTime(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), KoreaTime).ToString("yyyy-MM-dd HH:mm", Korean);
 
+    public static string FileSize(long bytes) => bytes switch
+    {
+        < 1024 => $"{bytes.ToString(Korean)}B",
+        < 1024 * 1024 => $"{(bytes / 1024m).ToString("#,##0.#", Korean)}KB",
+        _ => $"{(bytes / 1024m / 1024m).ToString("#,##0.#", Korean)}MB",
+    };
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>Today's date in Korea, for deadlines.</summary>
+    public static DateOnly KoreanToday(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+        return DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, KoreaTime));
+    }
+
+    /// <summary>A rate with its unit, or a dash when nothing can be rated.</summary>
+    public static string Percent(decimal? rate) => rate is { } value ? $"{value.ToString("#,##0.0", Korean)}%" : "-";
+
+    public static string Status(Domain.Results.ResultStatus status) => status switch
+    {
+        Domain.Results.ResultStatus.NotStarted => "미작성",
+        Domain.Results.ResultStatus.Draft => "작성중",
+        Domain.Results.ResultStatus.Submitted => "제출",
+        Domain.Results.ResultStatus.Returned => "반려",
+        Domain.Results.ResultStatus.Confirmed => "확정",
+        _ => status.ToString(),
+    };
+
+    public static string State(Domain.Results.MilestoneState state) => state switch
+    {
+        Domain.Results.MilestoneState.Done => "완료",
+        Domain.Results.MilestoneState.InProgress => "추진중",
+        Domain.Results.MilestoneState.NotStarted => "미추진",
+        _ => state.ToString(),
+    };
+
+    public static string Judgement(Domain.Results.Judgement judgement) => judgement switch
+    {
+        Domain.Results.Judgement.Achieved => "달성",
+        Domain.Results.Judgement.PartlyAchieved => "일부달성",
+        Domain.Results.Judgement.NotAchieved => "미달성",
+        _ => judgement.ToString(),
+    };
+
+    public static string Step(Domain.Results.ResultStep step) => step switch
+    {
+        Domain.Results.ResultStep.Submitted => "제출",
+        Domain.Results.ResultStep.Returned => "반려",
+        Domain.Results.ResultStep.Confirmed => "확정",
+        Domain.Results.ResultStep.Reopened => "재개",
+        _ => step.ToString(),
+    };
+
+    public static string Direction(IndicatorDirection direction) => direction == IndicatorDirection.Decrease ? "하향(낮을수록 좋음)" : "상향(높을수록 좋음)";
+
     public static string Year(int year) => year.ToString(Korean) + "년";
 
     public static string Period(YearRange range) => $"{range.First.ToString(Korean)}년 ~ {range.Last.ToString(Korean)}년";

@@ -441,6 +441,11 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.Property<int>("ActionItemId")
                         .HasColumnType("int");
 
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
                     b.Property<string>("Group")
                         .HasMaxLength(200)
                         .HasColumnType("nvarchar(200)");
@@ -747,6 +752,297 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("SubProjectSharingDepartments", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.BudgetExecution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("BudgetLineId")
+                        .HasColumnType("int");
+
+                    b.Property<decimal?>("Executed")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("Input")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("YearResultId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetLineId");
+
+                    b.HasIndex("YearResultId", "BudgetLineId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetExecutions", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.IndicatorResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<decimal?>("ActualNumber")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("decimal(18,4)");
+
+                    b.Property<string>("ActualText")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Input")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Judgement")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<int>("YearResultId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("YearResultId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorResults", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.MilestoneProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("YearResultId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("YearResultId", "MilestoneId")
+                        .IsUnique();
+
+                    b.ToTable("MilestoneProgress", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("nvarchar(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<int>("YearResultId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YearResultId");
+
+                    b.ToTable("ResultAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("YearResultId")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YearResultId");
+
+                    b.ToTable("ResultEvents", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultsPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("bit");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("int");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ResultsPeriods", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.YearResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Achievements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Improvements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<int>("SubProjectId")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("nvarchar(256)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubProjectId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("YearResults", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Web.Data.AttachmentBlob", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("int");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("varbinary(max)");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("AttachmentBlobs", (string)null);
                 });
 
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>
@@ -1057,6 +1353,108 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Results.BudgetExecution", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.BudgetLine", "BudgetLine")
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Results.YearResult", null)
+                        .WithMany("Budget")
+                        .HasForeignKey("YearResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BudgetLine");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.IndicatorResult", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Results.YearResult", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("YearResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.MilestoneProgress", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Results.YearResult", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("YearResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Milestone");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultAttachment", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Results.YearResult", "YearResult")
+                        .WithMany()
+                        .HasForeignKey("YearResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("YearResult");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultEvent", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Results.YearResult", null)
+                        .WithMany("Events")
+                        .HasForeignKey("YearResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultsPeriod", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.BasicPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.YearResult", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.SubProject", "SubProject")
+                        .WithMany()
+                        .HasForeignKey("SubProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("SubProject");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Web.Data.AttachmentBlob", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Results.ResultAttachment", "Attachment")
+                        .WithOne()
+                        .HasForeignKey("SocialEconomy.Web.Data.AttachmentBlob", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attachment");
+                });
+
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.UserDepartment", b =>
                 {
                     b.HasOne("SocialEconomy.Domain.Organization.Department", "Department")
@@ -1115,6 +1513,17 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.Navigation("BudgetLines");
 
                     b.Navigation("SharingDepartments");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.YearResult", b =>
+                {
+                    b.Navigation("Budget");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>

@@ -417,6 +417,11 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.Property<int>("ActionItemId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Group")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -709,6 +714,283 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.HasIndex("DepartmentId");
 
                     b.ToTable("SubProjectSharingDepartments", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.BudgetExecution", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BudgetLineId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Executed")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Input")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YearResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BudgetLineId");
+
+                    b.HasIndex("YearResultId", "BudgetLineId")
+                        .IsUnique();
+
+                    b.ToTable("BudgetExecutions", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.IndicatorResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("ActualNumber")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActualText")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Input")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Judgement")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problem")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YearResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.HasIndex("YearResultId", "IndicatorId")
+                        .IsUnique();
+
+                    b.ToTable("IndicatorResults", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.MilestoneProgress", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MilestoneId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YearResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("MilestoneId");
+
+                    b.HasIndex("YearResultId", "MilestoneId")
+                        .IsUnique();
+
+                    b.ToTable("MilestoneProgress", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultAttachment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Length")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UploadedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YearResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YearResultId");
+
+                    b.ToTable("ResultAttachments", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("YearResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("YearResultId");
+
+                    b.ToTable("ResultEvents", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultsPeriod", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsOpen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OpenedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("ResultsPeriods", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.YearResult", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Achievements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Improvements")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Problems")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubProjectId", "Year")
+                        .IsUnique();
+
+                    b.HasIndex("Year", "Status");
+
+                    b.ToTable("YearResults", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Web.Data.AttachmentBlob", b =>
+                {
+                    b.Property<int>("AttachmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("AttachmentId");
+
+                    b.ToTable("AttachmentBlobs", (string)null);
                 });
 
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>
@@ -1018,6 +1300,108 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.Navigation("Department");
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Results.BudgetExecution", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.BudgetLine", "BudgetLine")
+                        .WithMany()
+                        .HasForeignKey("BudgetLineId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Results.YearResult", null)
+                        .WithMany("Budget")
+                        .HasForeignKey("YearResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("BudgetLine");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.IndicatorResult", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.Indicator", "Indicator")
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Results.YearResult", null)
+                        .WithMany("Indicators")
+                        .HasForeignKey("YearResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Indicator");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.MilestoneProgress", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.Milestone", "Milestone")
+                        .WithMany()
+                        .HasForeignKey("MilestoneId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Results.YearResult", null)
+                        .WithMany("Milestones")
+                        .HasForeignKey("YearResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Milestone");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultAttachment", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Results.YearResult", "YearResult")
+                        .WithMany()
+                        .HasForeignKey("YearResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("YearResult");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultEvent", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Results.YearResult", null)
+                        .WithMany("Events")
+                        .HasForeignKey("YearResultId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.ResultsPeriod", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.BasicPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.YearResult", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.SubProject", "SubProject")
+                        .WithMany()
+                        .HasForeignKey("SubProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("SubProject");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Web.Data.AttachmentBlob", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Results.ResultAttachment", "Attachment")
+                        .WithOne()
+                        .HasForeignKey("SocialEconomy.Web.Data.AttachmentBlob", "AttachmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Attachment");
+                });
+
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.UserDepartment", b =>
                 {
                     b.HasOne("SocialEconomy.Domain.Organization.Department", "Department")
@@ -1076,6 +1460,17 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.Navigation("BudgetLines");
 
                     b.Navigation("SharingDepartments");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Results.YearResult", b =>
+                {
+                    b.Navigation("Budget");
+
+                    b.Navigation("Events");
+
+                    b.Navigation("Indicators");
+
+                    b.Navigation("Milestones");
                 });
 
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>

@@ -1,0 +1,57 @@
+using System.Globalization;
+using System.Text;
+
+namespace SocialEconomy.Web.Features.ResultAttachments;
+
+/// <summary>
+/// Makes an uploaded file's name safe to store and to send back: no folders ("../", "C:\"),
+/// no control characters, no direction overrides that make "exe.pdf" read as "fdp.exe", no
+/// leading dots; Korean and other letters are kept as they are.
+/// </summary>
+public static class FileNames
+{
+    public const string Fallback = "첨부파일";
+
+    public static string Neutralise(string? name, int maxLength)
+    {
+        var text = (name ?? string.Empty).Normalize(NormalizationForm.FormC);
+        var lastSeparator = text.LastIndexOfAny(['/', '\\']);
+        if (lastSeparator >= 0)
+        {
+            text = text[(lastSeparator + 1)..];
+        }
+
+        var kept = new StringBuilder(text.Length);
+        foreach (var rune in text.EnumerateRunes())
+        {
+            var category = Rune.GetUnicodeCategory(rune);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned
+                || rune.Value is ':' or '*' or '?' or '"' or '<' or '>' or '|')
+            {
+                continue;
+            }
+
+            kept.Append(rune.ToString());
+        }
+
+        var cleaned = kept.ToString().Trim().TrimStart('.').Trim();
+        while (cleaned.Contains("..", StringComparison.Ordinal))
+        {
+            cleaned = cleaned.Replace("..", ".", StringComparison.Ordinal);
+        }
+
+        if (cleaned.Length == 0 || cleaned.StartsWith('.'))
+        {
+            cleaned = Fallback + cleaned;
+        }
+
+        if (cleaned.Length > maxLength)
+        {
+            var extension = Path.GetExtension(cleaned);
+            extension = extension.Length > 10 ? string.Empty : extension;
+            cleaned = cleaned[..(maxLength - extension.Length)] + extension;
+        }
+
+        return cleaned;
+    }
+}

@@ -1,0 +1,136 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialEconomy.Domain.Planning;
+using SocialEconomy.Domain.Results;
+using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Features.Shared;
+using SocialEconomy.Web.Security;
+
+namespace SocialEconomy.Web.Features.Results;
+
+/// <summary>
+/// A year's results: the list of sub-projects a person may see, each sub-project's year page
+/// (entry for its departments, review for the coordinating department) and the review steps.
+/// </summary>
+[Route("results/{planId:int}/{year:int}")]
+public sealed class YearResultsController(ResultEntry entry, AppDbContext db, TimeProvider clock) : Controller
+{
+    private const string PageView = "~/Features/Results/SubProject.cshtml";
+
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int planId, int year, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        if (plan is null || !plan.Period.Contains(year))
+        {
+            return NotFound();
+        }
+
+        var subs = await db.SubProjects.AsNoTracking()
+            .Include(s => s.LeadDepartment)
+            .Include(s => s.SharingDepartments)
+            .Include(s => s.Task)
+            .Where(s => s.Task.PlanId == planId && s.StartYear <= year && s.EndYear >= year)
+            .OrderBy(s => s.Task.Number).ThenBy(s => s.SortOrder)
+            .ToListAsync(cancellationToken);
+        var statuses = await db.YearResults.AsNoTracking()
+            .Where(r => r.Year == year && r.SubProject.Task.PlanId == planId)
+            .Select(r => new { r.SubProjectId, r.Status, r.UpdatedAtUtc })
+            .ToDictionaryAsync(r => r.SubProjectId, cancellationToken);
+        var period = await db.ResultsPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.PlanId == planId && p.Year == year, cancellationToken);
+        var rows = subs
+            .Select(s => (Sub: s, Status: statuses.TryGetValue(s.Id, out var r) ? r.Status : ResultStatus.NotStarted, Updated: statuses.TryGetValue(s.Id, out var u) ? u.UpdatedAtUtc : null))
+            .Where(x => SubProjectAccess.CanWorkOn(User, x.Sub) || ResultsAccess.CanRead(User, x.Sub, x.Status))
+            .Select(x => new YearListRow(x.Sub.Code, x.Sub.Name, x.Sub.LeadDepartment.Name, Formats.Status(x.Status), x.Updated is { } at ? Formats.KoreanTime(at) : "-", SubProjectAccess.CanWorkOn(User, x.Sub) && period is { IsOpen: true }))
+            .ToList();
+        return View("~/Features/Results/Year.cshtml", new YearListViewModel(plan.Id, plan.Title, year, period is null ? null : Formats.Date(period.Deadline), period is { IsOpen: true }, rows, ResultsAccess.CanReview(User)));
+    }
+
+    [HttpGet("{code}")]
+    public async Task<IActionResult> SubProject(int planId, int year, string code, CancellationToken cancellationToken)
+    {
+        var loaded = await entry.LoadAsync(planId, year, code, cancellationToken);
+        if (loaded is null)
+        {
+            return NotFound();
+        }
+
+        if (!ResultsAccess.CanRead(User, loaded.SubProject, loaded.Result?.Status ?? ResultStatus.NotStarted))
+        {
+            return Forbid();
+        }
+
+        return View(PageView, await entry.PageAsync(loaded, User, null, null, cancellationToken));
+    }
+
+    [HttpPost("{code}")]
+    public async Task<IActionResult> SubProject(int planId, int year, string code, ResultEditModel form, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(form);
+        var loaded = await entry.LoadAsync(planId, year, code, cancellationToken);
+        if (loaded is null)
+        {
+            return NotFound();
+        }
+
+        if (!SubProjectAccess.CanWorkOn(User, loaded.SubProject))
+        {
+            return Forbid();
+        }
+
+        // Model binding errors (none expected: every field is text) must not block a draft.
+        ModelState.Clear();
+        var (outcome, theirs) = await entry.SaveAsync(loaded, form, User.Identity?.Name ?? "unknown", ModelState, cancellationToken);
+        var url = $"/results/{planId}/{year}/{Uri.EscapeDataString(code)}";
+        switch (outcome)
+        {
+            case ResultEntry.Outcome.Submitted:
+                TempData["Notice"] = "실적을 제출했습니다. 사회적경제 담당부서가 검토합니다.";
+                return Redirect(url);
+            case ResultEntry.Outcome.Saved when ModelState.IsValid:
+                TempData["Notice"] = "임시 저장했습니다. 로그아웃해도 저장한 내용은 남습니다.";
+                return Redirect(url);
+            case ResultEntry.Outcome.Conflict:
+                ModelState.AddModelError(string.Empty, "다른 사용자가 이 화면을 연 뒤에 실적을 저장했습니다. 입력한 값은 그대로 있고, 다른 값이 저장된 칸 아래에 그 값을 보여 줍니다. 확인한 뒤 다시 저장하면 입력한 값으로 저장됩니다.");
+                break;
+        }
+
+        // Refused, a refused submission, or a value too long to store: the page again with what was typed.
+        var fresh = await entry.LoadAsync(planId, year, code, cancellationToken);
+        var page = await entry.PageAsync(fresh!, User, form, outcome == ResultEntry.Outcome.Conflict ? theirs ?? fresh!.Result : null, cancellationToken);
+        return View(PageView, page);
+    }
+
+    [HttpPost("{code}/confirm")]
+    [Authorize(Policy = Policies.ReviewResults)]
+    public Task<IActionResult> Confirm(int planId, int year, string code, CancellationToken cancellationToken) =>
+        ReviewAsync(planId, year, code, (r, actor, now) => r.Confirm(actor, now), "실적을 확정했습니다. 확정된 실적은 잠깁니다.", cancellationToken);
+
+    [HttpPost("{code}/return")]
+    [Authorize(Policy = Policies.ReviewResults)]
+    public Task<IActionResult> Return(int planId, int year, string code, [FromForm] string? comment, CancellationToken cancellationToken) =>
+        ReviewAsync(planId, year, code, (r, actor, now) => r.Return(actor, now, comment!), "실적을 반려했습니다. 담당자가 고쳐서 다시 제출합니다.", cancellationToken);
+
+    [HttpPost("{code}/reopen")]
+    [Authorize(Policy = Policies.ReviewResults)]
+    public Task<IActionResult> Reopen(int planId, int year, string code, [FromForm] string? reason, CancellationToken cancellationToken) =>
+        ReviewAsync(planId, year, code, (r, actor, now) => r.Reopen(actor, now, reason!), "확정된 실적을 재개했습니다. 담당자가 고칠 수 있습니다.", cancellationToken);
+
+    private async Task<IActionResult> ReviewAsync(int planId, int year, string code, Action<YearResult, string, DateTime> step, string done, CancellationToken cancellationToken)
+    {
+        var loaded = await entry.LoadAsync(planId, year, code, cancellationToken);
+        if (loaded is null)
+        {
+            return NotFound();
+        }
+
+        var actor = User.Identity?.Name ?? "unknown";
+        TempData["Notice"] = await entry.ReviewAsync(loaded, r => step(r, actor, clock.GetUtcNow().UtcDateTime), done, cancellationToken);
+        return Redirect($"/results/{planId}/{year}/{Uri.EscapeDataString(code)}");
+    }
+}
+
+public sealed record YearListRow(string Code, string Name, string LeadDepartment, string Status, string UpdatedAt, bool CanEdit);
+
+public sealed record YearListViewModel(int PlanId, string PlanTitle, int Year, string? Deadline, bool PeriodOpen, IReadOnlyList<YearListRow> Rows, bool CanReview);
