@@ -228,8 +228,9 @@ public class YearResult
             throw new DomainException("제출된 실적만 반려할 수 있습니다.");
         }
 
+        var why = Required(comment, "반려 사유");
         Status = ResultStatus.Returned;
-        AddEvent(ResultStep.Returned, actor, nowUtc, Required(comment, "반려 사유"));
+        AddEvent(ResultStep.Returned, actor, nowUtc, why);
     }
 
     public void Confirm(string actor, DateTime nowUtc)
@@ -251,13 +252,15 @@ public class YearResult
             throw new DomainException("확정된 실적만 재개할 수 있습니다.");
         }
 
+        var why = Required(reason, "재개 사유");
         Status = ResultStatus.Returned;
-        AddEvent(ResultStep.Reopened, actor, nowUtc, Required(reason, "재개 사유"));
+        AddEvent(ResultStep.Reopened, actor, nowUtc, why);
     }
 
+    /// <summary>Called after the checks and the status change: every argument is already valid.</summary>
     private void AddEvent(ResultStep step, string actor, DateTime nowUtc, string? comment)
     {
-        _events.Add(new ResultEvent(step, Required(actor, "처리자"), nowUtc, comment));
+        _events.Add(new ResultEvent(step, string.IsNullOrWhiteSpace(actor) ? "unknown" : actor, nowUtc, comment));
         Version = Guid.NewGuid();
     }
 

@@ -18,5 +18,5 @@ public sealed class AttachmentOptions
 
     public long MaxRequestBytes => MaxFileBytes + (64 * 1024);
 
-    public string MaxFileLabel => $"{(MaxFileBytes / (decimal)Megabyte).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)}MB";
+    public string MaxFileLabel => Shared.Formats.FileSize(MaxFileBytes);
 }

@@ -34,22 +34,28 @@ public static class FileNames
             kept.Append(rune.ToString());
         }
 
-        var cleaned = kept.ToString().Trim().TrimStart('.').Trim();
-        while (cleaned.Contains("..", StringComparison.Ordinal))
+        // The extension is kept apart so that stripping leading dots (hidden files) cannot eat it.
+        var whole = kept.ToString().Trim();
+        var extension = Path.GetExtension(whole);
+        var stem = whole[..^extension.Length].Trim().TrimStart('.').Trim();
+        while (stem.Contains("..", StringComparison.Ordinal))
         {
-            cleaned = cleaned.Replace("..", ".", StringComparison.Ordinal);
+            stem = stem.Replace("..", ".", StringComparison.Ordinal);
         }
 
-        if (cleaned.Length == 0 || cleaned.StartsWith('.'))
-        {
-            cleaned = Fallback + cleaned;
-        }
-
+        var cleaned = (stem.Length == 0 ? Fallback : stem) + extension;
         if (cleaned.Length > maxLength)
         {
-            var extension = Path.GetExtension(cleaned);
-            extension = extension.Length > 10 ? string.Empty : extension;
-            cleaned = cleaned[..(maxLength - extension.Length)] + extension;
+            var keptExtension = extension.Length > 10 ? string.Empty : extension;
+            var cut = maxLength - keptExtension.Length;
+
+            // Never cut between the two halves of a surrogate pair.
+            if (char.IsHighSurrogate(cleaned[cut - 1]))
+            {
+                cut--;
+            }
+
+            cleaned = cleaned[..cut] + keptExtension;
         }
 
         return cleaned;

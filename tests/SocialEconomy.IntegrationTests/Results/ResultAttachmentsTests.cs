@@ -1,0 +1,198 @@
+using System.IO.Compression;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SocialEconomy.IntegrationTests.Infrastructure;
+using SocialEconomy.Web.Security;
+
+namespace SocialEconomy.IntegrationTests.Results;
+
+/// <summary>Evidence files: type by content, names neutralised, served only to readers, size limits.</summary>
+public class ResultAttachmentsTests(PortalFactory factory) : IClassFixture<PortalFactory>
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
+    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46, 0];
+    private static readonly byte[] Exe = [0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF];
+    private static readonly byte[] Doc = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0, 0, 0, 0, 0, (byte)'W', (byte)'o', (byte)'r', (byte)'d'];
+
+    private static byte[] Hwp() =>
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504], .. Encoding.ASCII.GetBytes("HWP Document File"), 0, 0];
+
+    private static byte[] Zip(params (string Name, string Content)[] entries)
+    {
+        using var buffer = new MemoryStream();
+        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var (name, content) in entries)
+            {
+                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), Encoding.UTF8);
+                writer.Write(content);
+            }
+        }
+
+        return buffer.ToArray();
+    }
+
+    private async Task<string> UrlAsync(int year)
+    {
+        var planId = await factory.SeededPlanIdAsync();
+        await factory.OpenPeriodAsync(planId, year);
+        return $"/results/{planId}/{year}/1-1";
+    }
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string url, string fileName, byte[] content)
+    {
+        using var form = new MultipartFormDataContent
+        {
+            { new StringContent(await client.AntiforgeryTokenAsync(url)), "__RequestVerificationToken" },
+        };
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+        form.Add(file, "file", fileName);
+        return await client.PostAsync(new Uri($"{url}/attachments", UriKind.Relative), form);
+    }
+
+    private static async Task<string> NoticeAfterAsync(HttpClient client, HttpResponseMessage response, string url)
+    {
+        Assert.True(response.IsRedirectTo(url + "#attachments") || response.IsRedirectTo(url), $"{response.StatusCode} {response.Headers.Location}");
+        return (await client.GetDocumentAsync(url)).QuerySelector(".portal-notice")?.TextContent ?? string.Empty;
+    }
+
+    [Fact]
+    public async Task EveryAcceptedKind_IsStored_AndDownloadedWithItsKoreanName()
+    {
+        var url = await UrlAsync(2018);
+        var officer = await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
+        var files = new (string Name, byte[] Content, string Type)[]
+        {
+            ("2018 발굴단 회의록.pdf", Pdf, "application/pdf"),
+            ("현장 사진.png", Png, "image/png"),
+            ("현장 사진 2.JPG", Jpeg, "image/jpeg"),
+            ("결과 보고.hwp", Hwp(), "application/x-hwp"),
+            ("결과 보고.hwpx", Zip(("mimetype", "application/hwp+zip"), ("Contents/content.hpf", "<x/>")), "application/hwp+zip"),
+            ("결과 보고.docx", Zip(("[Content_Types].xml", "<x/>"), ("word/document.xml", "<x/>")), "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+            ("집행 내역.xlsx", Zip(("[Content_Types].xml", "<x/>"), ("xl/workbook.xml", "<x/>")), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+        };
+        foreach (var (name, content, _) in files)
+        {
+            using var response = await UploadAsync(officer, url, name, content);
+            Assert.Contains("올렸습니다", await NoticeAfterAsync(officer, response, url), StringComparison.Ordinal);
+        }
+
+        var stored = await factory.WithDbAsync(db => db.ResultAttachments.Where(a => a.YearResult.Year == 2018).OrderBy(a => a.Id).ToListAsync());
+        Assert.Equal(files.Select(f => (f.Name, f.Type)), stored.Select(a => (a.FileName, a.ContentType)));
+
+        using var download = await officer.GetAsync(new Uri($"/results/attachments/{stored[0].Id}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
+        Assert.Equal("application/pdf", download.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", download.Content.Headers.ContentDisposition?.DispositionType);
+        Assert.Equal("2018 발굴단 회의록.pdf", download.Content.Headers.ContentDisposition?.FileNameStar);
+        Assert.Contains("filename*=UTF-8''2018%20", download.Content.Headers.ContentDisposition!.ToString(), StringComparison.Ordinal);
+        Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
+
+        // Nothing of the file is under wwwroot.
+        var webRoot = Path.Combine(AppContext.BaseDirectory, "wwwroot");
+        Assert.Empty(Directory.Exists(webRoot) ? Directory.EnumerateFiles(webRoot, "*발굴단*", SearchOption.AllDirectories) : []);
+
+        // Who may download: the own department and the coordinator; not another department, a viewer or a member before confirmation.
+        var coordinator = await factory.ClientForAsync(Roles.Coordinator, PortalFactory.OwnDepartment);
+        using (var allowed = await coordinator.GetAsync(new Uri($"/results/attachments/{stored[0].Id}", UriKind.Relative)))
+        {
+            Assert.Equal(HttpStatusCode.OK, allowed.StatusCode);
+        }
+
+        foreach (var client in new[] { await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OtherDepartment), await factory.ClientForAsync(Roles.Viewer), await factory.ClientForAsync(Roles.CommitteeMember) })
+        {
+            using var denied = await client.GetAsync(new Uri($"/results/attachments/{stored[0].Id}", UriKind.Relative));
+            Assert.Contains("/account/denied", denied.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
+
+        Assert.True(await factory.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Detail == $"attachment {stored[0].Id}")));
+    }
+
+    [Theory]
+    [InlineData("setup.pdf", "exe", "올릴 수 없는 형식")]
+    [InlineData("문서.doc.pdf", "doc", "올릴 수 없는 형식")]
+    [InlineData("사진.pdf", "png", "내용은 PNG 파일인데")]
+    [InlineData("보고서.hwp", "pdf", "내용은 PDF 파일인데")]
+    [InlineData("매크로.xlsx", "xlsm", "올릴 수 없는 형식")]
+    [InlineData("압축.zip", "zip", "올릴 수 없는 형식")]
+    [InlineData("빈 파일.pdf", "empty", "올릴 파일을 고르세요")]
+    [InlineData("텍스트.pdf", "text", "올릴 수 없는 형식")]
+    public async Task BadFiles_AreRefusedInKorean_AndNothingIsStored(string name, string content, string message)
+    {
+        var url = await UrlAsync(2019);
+        var officer = await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
+        var bytes = content switch
+        {
+            "exe" => Exe,
+            "doc" => Doc,
+            "png" => Png,
+            "pdf" => Pdf,
+            "xlsm" => Zip(("xl/workbook.xml", "<x/>"), ("xl/vbaProject.bin", "macro")),
+            "zip" => Zip(("readme.txt", "hello")),
+            "empty" => [],
+            _ => Encoding.UTF8.GetBytes("그냥 글자입니다"),
+        };
+        var before = await factory.WithDbAsync(db => db.ResultAttachments.CountAsync());
+        using var response = await UploadAsync(officer, url, name, bytes);
+        Assert.Contains(message, await NoticeAfterAsync(officer, response, url), StringComparison.Ordinal);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.ResultAttachments.CountAsync()));
+    }
+
+    [Theory]
+    [InlineData("../../etc/passwd.pdf", "passwd.pdf")]
+    [InlineData("..\\..\\windows\\증빙.pdf", "증빙.pdf")]
+    [InlineData("보고\u202Efdp.exe.pdf", "보고fdp.exe.pdf")]
+    [InlineData("줄\r\n바꿈\t.pdf", "줄바꿈.pdf")]
+    [InlineData(".hidden.pdf", "hidden.pdf")]
+    [InlineData("..pdf", "첨부파일.pdf")]
+    public async Task Names_AreNeutralised(string uploaded, string stored)
+    {
+        var url = await UrlAsync(2020);
+        var officer = await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
+        using var response = await UploadAsync(officer, url, uploaded, Pdf);
+        Assert.Contains("올렸습니다", await NoticeAfterAsync(officer, response, url), StringComparison.Ordinal);
+        Assert.Equal(stored, await factory.WithDbAsync(db => db.ResultAttachments.OrderByDescending(a => a.Id).Select(a => a.FileName).FirstAsync()));
+    }
+
+    [Fact]
+    public async Task OtherDepartment_CannotUploadOrDelete_AndDeletingWorksForTheOwnDepartment()
+    {
+        var url = await UrlAsync(2017);
+        var officer = await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
+        using (var uploaded = await UploadAsync(officer, url, "삭제용.pdf", Pdf))
+        {
+            Assert.Contains("올렸습니다", await NoticeAfterAsync(officer, uploaded, url), StringComparison.Ordinal);
+        }
+
+        var id = await factory.WithDbAsync(db => db.ResultAttachments.Where(a => a.FileName == "삭제용.pdf").Select(a => a.Id).SingleAsync());
+        var other = await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OtherDepartment);
+        using (var denied = await UploadAsync(other, "/results", "남의.pdf", Pdf))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, denied.StatusCode);
+        }
+
+        using (var form = new MultipartFormDataContent { { new StringContent(await other.AntiforgeryTokenAsync("/results")), "__RequestVerificationToken" }, { new ByteArrayContent(Pdf), "file", "남의.pdf" } })
+        using (var denied = await other.PostAsync(new Uri($"{url}/attachments", UriKind.Relative), form))
+        {
+            Assert.Contains("/account/denied", denied.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
+
+        using (var deleteDenied = await other.PostFormAsync("/results", $"/results/attachments/{id}/delete", []))
+        {
+            Assert.Contains("/account/denied", deleteDenied.Headers.Location?.ToString(), StringComparison.Ordinal);
+        }
+
+        using (var deleted = await officer.PostFormAsync(url, $"/results/attachments/{id}/delete", []))
+        {
+            Assert.Contains("지웠습니다", await NoticeAfterAsync(officer, deleted, url), StringComparison.Ordinal);
+        }
+
+        Assert.False(await factory.WithDbAsync(db => db.ResultAttachments.AnyAsync(a => a.Id == id)));
+        Assert.False(await factory.WithDbAsync(db => db.AttachmentBlobs.AnyAsync(b => b.AttachmentId == id)));
+    }
+}
