@@ -6,7 +6,7 @@ using SocialEconomy.Web.Features.Shared;
 namespace SocialEconomy.Web.Features.ResultAttachments;
 
 /// <summary>The evidence upload's limits (Attachments:MaxFileBytes); a too large file gets a Korean page with 413.</summary>
-public sealed class AttachmentUploadLimitsAttribute : UploadLimitsAttribute
+public class AttachmentUploadLimitsAttribute : UploadLimitsAttribute
 {
     protected override long MaxRequestBytes(IServiceProvider services) =>
         services.GetRequiredService<IOptions<AttachmentOptions>>().Value.MaxRequestBytes;
@@ -14,7 +14,8 @@ public sealed class AttachmentUploadLimitsAttribute : UploadLimitsAttribute
     protected override IActionResult TooLarge(AuthorizationFilterContext context)
     {
         var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<AttachmentOptions>>().Value;
-        var back = context.HttpContext.Request.Path.Value is { } path && path.EndsWith("/attachments", StringComparison.Ordinal) ? path[..^"/attachments".Length] : "/results";
+        var path = context.HttpContext.Request.Path.Value ?? "/results";
+        var back = path.EndsWith("/attachments", StringComparison.Ordinal) ? path[..^"/attachments".Length] : path;
         return new ViewResult
         {
             ViewName = "~/Features/ResultAttachments/TooLarge.cshtml",
@@ -27,6 +28,15 @@ public sealed class AttachmentUploadLimitsAttribute : UploadLimitsAttribute
             },
         };
     }
+}
+
+/// <summary>
+/// The year page's form: every field of a sub-project's tables plus, optionally, one
+/// evidence file. It may carry as many fields as a large sub-project has rows.
+/// </summary>
+public sealed class ResultFormLimitsAttribute : AttachmentUploadLimitsAttribute
+{
+    protected override int ValueCountLimit => 2048;
 }
 
 public sealed record TooLargeViewModel(string MaxFile, string BackUrl);

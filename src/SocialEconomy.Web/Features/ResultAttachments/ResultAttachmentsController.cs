@@ -1,8 +1,5 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using SocialEconomy.Domain;
 using SocialEconomy.Domain.Auditing;
 using SocialEconomy.Domain.Results;
 using SocialEconomy.Web.Data;
@@ -19,7 +16,7 @@ namespace SocialEconomy.Web.Features.ResultAttachments;
 /// those who may read the sub-project's results, as a download with the original name.
 /// </summary>
 [Route("results")]
-public sealed class ResultAttachmentsController(AppDbContext db, ResultEntry entry, IOptions<AttachmentOptions> options, AuditLog audit, TimeProvider clock) : Controller
+public sealed class ResultAttachmentsController(AppDbContext db, ResultEntry entry, EvidenceStore store, AuditLog audit, TimeProvider clock) : Controller
 {
     [HttpPost("{planId:int}/{year:int}/{code}/attachments")]
     [AttachmentUploadLimits]
@@ -36,9 +33,19 @@ public sealed class ResultAttachmentsController(AppDbContext db, ResultEntry ent
             return Forbid();
         }
 
-        var back = $"/results/{planId}/{year}/{Uri.EscapeDataString(code)}#attachments";
-        TempData["Notice"] = await StoreAsync(loaded, file, cancellationToken);
-        return Redirect(back);
+        var result = loaded.Result;
+        if (result is null && loaded.Period is { IsOpen: true } && file is { Length: > 0 })
+        {
+            // The first thing saved for the year may be a file: the draft it hangs on is created with it.
+            result = new YearResult(loaded.SubProject, loaded.Year);
+            result.Touch(User.Identity?.Name ?? "unknown", clock.GetUtcNow().UtcDateTime);
+            db.YearResults.Add(result);
+        }
+
+        TempData["Notice"] = result is null
+            ? await store.StoreAsync(new YearResult(loaded.SubProject, loaded.Year), loaded.Period, file, User.Identity?.Name ?? "unknown", cancellationToken)
+            : await store.StoreAsync(result, loaded.Period, file, User.Identity?.Name ?? "unknown", cancellationToken);
+        return Redirect($"/results/{planId}/{year}/{Uri.EscapeDataString(code)}#attachments");
     }
 
     [HttpGet("attachments/{id:int}")]
@@ -96,72 +103,5 @@ public sealed class ResultAttachmentsController(AppDbContext db, ResultEntry ent
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = $"증빙자료 '{attachment.FileName}'을(를) 지웠습니다.";
         return Redirect(back);
-    }
-
-    /// <summary>Checks and stores one file; returns the Korean notice to show.</summary>
-    private async Task<string> StoreAsync(ResultEntry.Loaded loaded, IFormFile? file, CancellationToken cancellationToken)
-    {
-        var limits = options.Value;
-        if (loaded.Period is not { IsOpen: true })
-        {
-            return $"{loaded.Year}년 실적 입력 기간이 열려 있지 않아 증빙자료를 올릴 수 없습니다.";
-        }
-
-        if (file is null || file.Length == 0)
-        {
-            return "올릴 파일을 고르세요.";
-        }
-
-        if (file.Length > limits.MaxFileBytes)
-        {
-            return $"증빙자료는 한 파일에 {limits.MaxFileLabel}까지 올릴 수 있습니다.";
-        }
-
-        var name = FileNames.Neutralise(file.FileName, ResultAttachment.FileNameMaxLength);
-        byte[] content;
-        await using (var stream = file.OpenReadStream())
-        {
-            using var buffer = new MemoryStream((int)file.Length);
-            await stream.CopyToAsync(buffer, cancellationToken);
-            content = buffer.ToArray();
-        }
-
-        var kind = FileKind.Detect(content, limits.MaxArchiveEntries);
-        if (kind is null)
-        {
-            return $"'{name}'은(는) 올릴 수 없는 형식입니다. 파일 내용이 {FileKind.AllowedLabel} 가운데 하나여야 합니다.";
-        }
-
-        var extension = Path.GetExtension(name).ToLowerInvariant();
-        if (!kind.Extensions.Contains(extension))
-        {
-            return $"'{name}'의 내용은 {kind.Label} 파일인데 이름의 확장자는 '{extension}'입니다. 확장자를 {string.Join(" 또는 ", kind.Extensions)}(으)로 맞춰 다시 올리세요.";
-        }
-
-        var result = loaded.Result;
-        if (result is null)
-        {
-            result = new YearResult(loaded.SubProject, loaded.Year);
-            result.Touch(User.Identity?.Name ?? "unknown", clock.GetUtcNow().UtcDateTime);
-            db.YearResults.Add(result);
-        }
-        else if (await db.ResultAttachments.CountAsync(a => a.YearResultId == result.Id, cancellationToken) >= limits.MaxFilesPerResult)
-        {
-            return $"한 세부사업의 한 해 증빙자료는 {limits.MaxFilesPerResult}개까지입니다. 필요 없는 파일을 지운 뒤 올리세요.";
-        }
-
-        try
-        {
-            var attachment = new ResultAttachment(result, name, kind.ContentType, content.LongLength, Convert.ToHexStringLower(SHA256.HashData(content)), User.Identity?.Name ?? "unknown", clock.GetUtcNow().UtcDateTime);
-            db.ResultAttachments.Add(attachment);
-            db.AttachmentBlobs.Add(new AttachmentBlob(attachment, content));
-        }
-        catch (DomainException e)
-        {
-            return e.Message;
-        }
-
-        await db.SaveChangesAsync(cancellationToken);
-        return $"증빙자료 '{name}'을(를) 올렸습니다.";
     }
 }

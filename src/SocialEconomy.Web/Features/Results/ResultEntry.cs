@@ -60,8 +60,15 @@ public sealed class ResultEntry(AppDbContext db, TimeProvider clock)
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.SubProjectId == subProjectId && r.Year == year, cancellationToken);
 
-    /// <summary>Saves the typed values; on "submit" then submits. Errors that are not stored go to <paramref name="modelState"/>.</summary>
-    public async Task<(Outcome Outcome, YearResult? Theirs)> SaveAsync(Loaded loaded, ResultEditModel form, string actor, ModelStateDictionary modelState, CancellationToken cancellationToken)
+    /// <summary>What a save did: its outcome, the other user's saved result on a conflict, and what became of an evidence file sent along.</summary>
+    public sealed record SaveResult(Outcome Outcome, YearResult? Theirs = null, string? FileNotice = null);
+
+    /// <summary>
+    /// Saves the typed values; then runs <paramref name="afterSave"/> (storing an evidence file
+    /// sent with the form, while the draft is still open for it); on "submit" then submits.
+    /// Errors that are not stored go to <paramref name="modelState"/>.
+    /// </summary>
+    public async Task<SaveResult> SaveAsync(Loaded loaded, ResultEditModel form, string actor, ModelStateDictionary modelState, Func<YearResult, Task<string?>>? afterSave, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(form);
@@ -71,19 +78,19 @@ public sealed class ResultEntry(AppDbContext db, TimeProvider clock)
             modelState.AddModelError(string.Empty, loaded.Period is null
                 ? $"{loaded.Year}년 실적 입력 기간이 아직 열리지 않았습니다. 사회적경제 담당부서에 문의하세요."
                 : $"{loaded.Year}년 실적 입력 기간이 닫혀 있습니다. 사회적경제 담당부서에 문의하세요.");
-            return (Outcome.Refused, null);
+            return new SaveResult(Outcome.Refused);
         }
 
         var result = loaded.Result;
         if (result is not null && form.Version != result.Version)
         {
-            return (Outcome.Conflict, result);
+            return new SaveResult(Outcome.Conflict, result);
         }
 
         if (result?.EditRefusal is { } refusal)
         {
             modelState.AddModelError(string.Empty, refusal);
-            return (Outcome.Refused, null);
+            return new SaveResult(Outcome.Refused);
         }
 
         var isNew = result is null;
@@ -101,12 +108,13 @@ public sealed class ResultEntry(AppDbContext db, TimeProvider clock)
         // refuses the second, which is then a conflict like any other.
         if (!await TrySaveAsync(cancellationToken, firstSave: isNew))
         {
-            return (Outcome.Conflict, await LoadResultAsync(loaded.SubProject.Id, loaded.Year, cancellationToken));
+            return new SaveResult(Outcome.Conflict, await LoadResultAsync(loaded.SubProject.Id, loaded.Year, cancellationToken));
         }
 
+        var fileNotice = afterSave is null ? null : await afterSave(result);
         if (!string.Equals(form.Intent, "submit", StringComparison.Ordinal) || !modelState.IsValid)
         {
-            return (Outcome.Saved, null);
+            return new SaveResult(Outcome.Saved, FileNotice: fileNotice);
         }
 
         try
@@ -116,12 +124,12 @@ public sealed class ResultEntry(AppDbContext db, TimeProvider clock)
         catch (DomainException e)
         {
             modelState.AddModelError(string.Empty, e.Message);
-            return (Outcome.SubmitRefused, null);
+            return new SaveResult(Outcome.SubmitRefused, FileNotice: fileNotice);
         }
 
         return await TrySaveAsync(cancellationToken)
-            ? (Outcome.Submitted, null)
-            : (Outcome.Conflict, await LoadResultAsync(loaded.SubProject.Id, loaded.Year, cancellationToken));
+            ? new SaveResult(Outcome.Submitted, FileNotice: fileNotice)
+            : new SaveResult(Outcome.Conflict, await LoadResultAsync(loaded.SubProject.Id, loaded.Year, cancellationToken), fileNotice);
     }
 
     /// <summary>A review step (confirm, return, reopen) by the coordinating department.</summary>

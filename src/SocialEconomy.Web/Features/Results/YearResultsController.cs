@@ -14,7 +14,7 @@ namespace SocialEconomy.Web.Features.Results;
 /// (entry for its departments, review for the coordinating department) and the review steps.
 /// </summary>
 [Route("results/{planId:int}/{year:int}")]
-public sealed class YearResultsController(ResultEntry entry, AppDbContext db, TimeProvider clock) : Controller
+public sealed class YearResultsController(ResultEntry entry, ResultAttachments.EvidenceStore store, AppDbContext db, TimeProvider clock) : Controller
 {
     private const string PageView = "~/Features/Results/SubProject.cshtml";
 
@@ -65,7 +65,8 @@ public sealed class YearResultsController(ResultEntry entry, AppDbContext db, Ti
     }
 
     [HttpPost("{code}")]
-    public async Task<IActionResult> SubProject(int planId, int year, string code, ResultEditModel form, CancellationToken cancellationToken)
+    [ResultAttachments.ResultFormLimits]
+    public async Task<IActionResult> SubProject(int planId, int year, string code, ResultEditModel form, IFormFile? file, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);
         var loaded = await entry.LoadAsync(planId, year, code, cancellationToken);
@@ -81,19 +82,30 @@ public sealed class YearResultsController(ResultEntry entry, AppDbContext db, Ti
 
         // Model binding errors (none expected: every field is text) must not block a draft.
         ModelState.Clear();
-        var (outcome, theirs) = await entry.SaveAsync(loaded, form, User.Identity?.Name ?? "unknown", ModelState, cancellationToken);
+        var actor = User.Identity?.Name ?? "unknown";
+
+        // A file chosen on the page is stored with the save, before any submission locks the draft.
+        Func<YearResult, Task<string?>>? withFile = file is { Length: > 0 }
+            ? async result => await store.StoreAsync(result, loaded.Period, file, actor, cancellationToken)
+            : null;
+        var (outcome, theirs, fileNotice) = await entry.SaveAsync(loaded, form, actor, ModelState, withFile, cancellationToken);
         var url = $"/results/{planId}/{year}/{Uri.EscapeDataString(code)}";
         switch (outcome)
         {
             case ResultEntry.Outcome.Submitted:
-                TempData["Notice"] = "실적을 제출했습니다. 사회적경제 담당부서가 검토합니다.";
+                TempData["Notice"] = Join("실적을 제출했습니다. 사회적경제 담당부서가 검토합니다.", fileNotice);
                 return Redirect(url);
             case ResultEntry.Outcome.Saved when ModelState.IsValid:
-                TempData["Notice"] = "임시 저장했습니다. 로그아웃해도 저장한 내용은 남습니다.";
+                TempData["Notice"] = Join("임시 저장했습니다. 로그아웃해도 저장한 내용은 남습니다.", fileNotice);
                 return Redirect(url);
             case ResultEntry.Outcome.Conflict:
                 ModelState.AddModelError(string.Empty, "다른 사용자가 이 화면을 연 뒤에 실적을 저장했습니다. 입력한 값은 그대로 있고, 다른 값이 저장된 칸 아래에 그 값을 보여 줍니다. 확인한 뒤 다시 저장하면 입력한 값으로 저장됩니다.");
                 break;
+        }
+
+        if (fileNotice is not null)
+        {
+            ViewData["FileNotice"] = fileNotice;
         }
 
         // Refused, a refused submission, or a value too long to store: the page again with what was typed.
@@ -101,6 +113,8 @@ public sealed class YearResultsController(ResultEntry entry, AppDbContext db, Ti
         var page = await entry.PageAsync(fresh!, User, form, outcome == ResultEntry.Outcome.Conflict ? theirs ?? fresh!.Result : null, cancellationToken);
         return View(PageView, page);
     }
+
+    private static string Join(string notice, string? fileNotice) => fileNotice is null ? notice : $"{notice} {fileNotice}";
 
     [HttpPost("{code}/confirm")]
     [Authorize(Policy = Policies.ReviewResults)]

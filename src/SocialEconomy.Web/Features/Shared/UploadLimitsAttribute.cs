@@ -20,8 +20,11 @@ public abstract class UploadLimitsAttribute : Attribute, IFilterFactory, IOrdere
 
     public bool IsReusable => true;
 
+    /// <summary>How many form fields the request may carry besides the file (a lone upload needs few).</summary>
+    protected virtual int ValueCountLimit => 16;
+
     public IFilterMetadata CreateInstance(IServiceProvider serviceProvider) =>
-        new UploadLimitsFilter(MaxRequestBytes(serviceProvider), TooLarge);
+        new UploadLimitsFilter(MaxRequestBytes(serviceProvider), ValueCountLimit, TooLarge);
 
     /// <summary>The most bytes the whole request may have: the file plus the form around it.</summary>
     protected abstract long MaxRequestBytes(IServiceProvider services);
@@ -29,7 +32,7 @@ public abstract class UploadLimitsAttribute : Attribute, IFilterFactory, IOrdere
     /// <summary>The feature's Korean answer to a too large upload (413).</summary>
     protected abstract IActionResult TooLarge(AuthorizationFilterContext context);
 
-    private sealed class UploadLimitsFilter(long maxRequestBytes, Func<AuthorizationFilterContext, IActionResult> tooLarge)
+    private sealed class UploadLimitsFilter(long maxRequestBytes, int valueCountLimit, Func<AuthorizationFilterContext, IActionResult> tooLarge)
         : IAsyncAuthorizationFilter, IRequestSizePolicy, IRequestFormLimitsPolicy
     {
         public async Task OnAuthorizationAsync(AuthorizationFilterContext context)
@@ -57,7 +60,7 @@ public abstract class UploadLimitsAttribute : Attribute, IFilterFactory, IOrdere
                 http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
                 {
                     MultipartBodyLengthLimit = maxRequestBytes,
-                    ValueCountLimit = 16,
+                    ValueCountLimit = valueCountLimit,
                 }));
             }
 
