@@ -33,32 +33,30 @@ public class BudgetExecution
     internal void Record(BudgetLine line, string? input)
     {
         Input = string.IsNullOrWhiteSpace(input) ? null : input.Trim();
-        Executed = null;
-        Problem = null;
-        if (Input is null)
+        (Executed, Problem) = Read(line, Input);
+    }
+
+    /// <summary>Reads an executed amount as typed, in the line's unit; pure, like <see cref="IndicatorResult.Read"/>.</summary>
+    public static (decimal? Executed, string? Problem) Read(BudgetLine line, string? input)
+    {
+        ArgumentNullException.ThrowIfNull(line);
+        var typed = string.IsNullOrWhiteSpace(input) ? null : input.Trim();
+        if (typed is null)
         {
-            return;
+            return (null, null);
         }
 
         if (line.IsNonBudget)
         {
-            Problem = "비예산 항목에는 집행액을 입력하지 않습니다.";
-            return;
+            return (null, "비예산 항목에는 집행액을 입력하지 않습니다.");
         }
 
-        var value = Input.Length > 100 ? TargetValue.Empty : TargetValue.Parse(Input, line.Unit);
+        var value = typed.Length > 100 ? TargetValue.Empty : TargetValue.Parse(typed, line.Unit);
         if (value is not { Number: { } number, Text: null })
         {
-            Problem = $"금액을 숫자로 입력하세요 (단위: {line.Unit}). 예: 1,645 또는 12.5";
-            return;
+            return (null, $"금액을 숫자로 입력하세요 (단위: {line.Unit}). 예: 1,645 또는 12.5");
         }
 
-        if (number < 0)
-        {
-            Problem = "집행액은 0 이상이어야 합니다.";
-            return;
-        }
-
-        Executed = number;
+        return number < 0 ? (null, "집행액은 0 이상이어야 합니다.") : (number, null);
     }
 }

@@ -48,35 +48,40 @@ public class IndicatorResult
     {
         Input = string.IsNullOrWhiteSpace(input) ? null : input.Trim();
         Judgement = judgement;
-        ActualNumber = null;
-        ActualText = null;
-        Problem = null;
-        if (Input is null)
+        (ActualNumber, ActualText, Problem) = Read(indicator, Input, target);
+    }
+
+    /// <summary>
+    /// Reads an actual as typed against the year's target: the number and text it holds, or
+    /// why it cannot be read. Pure, so that an upload can check a row before changing anything.
+    /// </summary>
+    public static (decimal? Number, string? Text, string? Problem) Read(Indicator indicator, string? input, TargetValue target)
+    {
+        ArgumentNullException.ThrowIfNull(indicator);
+        ArgumentNullException.ThrowIfNull(target);
+        var typed = string.IsNullOrWhiteSpace(input) ? null : input.Trim();
+        if (typed is null)
         {
-            return;
+            return (null, null, null);
         }
 
-        if (Input.Length > TargetValue.TextMaxLength)
+        if (typed.Length > TargetValue.TextMaxLength)
         {
-            Problem = $"실적은 {TargetValue.TextMaxLength}자 이내로 입력하세요.";
-            return;
+            return (null, null, $"실적은 {TargetValue.TextMaxLength}자 이내로 입력하세요.");
         }
 
-        var value = TargetValue.Parse(Input, indicator.Unit);
+        var value = TargetValue.Parse(typed, indicator.Unit);
         var wantsNumber = indicator.Kind != IndicatorKind.Text && target.Number is not null;
         if (wantsNumber && value.Number is null)
         {
-            Problem = $"숫자로 입력하세요 (단위: {indicator.Unit}). 예: 12 또는 1,200";
-            return;
+            return (null, null, $"숫자로 입력하세요 (단위: {indicator.Unit}). 예: 12 또는 1,200");
         }
 
         if (value.Number is < 0 && indicator.Kind is IndicatorKind.Count or IndicatorKind.Amount)
         {
-            Problem = "0 이상이어야 합니다.";
-            return;
+            return (null, null, "0 이상이어야 합니다.");
         }
 
-        ActualNumber = value.Number;
-        ActualText = value.Text;
+        return (value.Number, value.Text, null);
     }
 }

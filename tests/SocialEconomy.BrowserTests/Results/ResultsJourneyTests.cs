@@ -79,8 +79,11 @@ public class ResultsJourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "확정" }).ClickAsync();
         await Assertions.Expect(coordinator.Locator(".portal-notice")).ToContainTextAsync("확정했습니다");
         await coordinator.AssertNoAxeViolationsAsync();
-        await coordinator.GotoAsync($"/results/{planId}/2017/rates");
-        await coordinator.AssertNoAxeViolationsAsync();
+        foreach (var page in new[] { $"/results/{planId}/2017/rates", $"/results/{planId}/2017/rates?basis=original", $"/results/{planId}/2017/workbook", "/results" })
+        {
+            await coordinator.GotoAsync(page);
+            await coordinator.AssertNoAxeViolationsAsync();
+        }
 
         Assert.Equal(
             ResultStatus.Confirmed,

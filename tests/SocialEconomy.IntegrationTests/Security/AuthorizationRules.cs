@@ -163,6 +163,12 @@ public static class AuthorizationRules
         OwnDepartment("POST", "/results/{planId:int}/{year:int}/{code}"),
         OwnDepartment("POST", "/results/{planId:int}/{year:int}/{code}/attachments"),
         AdminOrCoordinator("POST", "/results/{planId:int}/{year:int}/{code}/confirm"),
+
+        // The results workbook: officers use their own departments' (the matrix asks without a
+        // department, which only the coordinating department may: all departments at once).
+        new("GET", "/results/{planId:int}/{year:int}/workbook", S, A, A, A, A, D, D),
+        AdminOrCoordinator("GET", "/results/{planId:int}/{year:int}/workbook/download"),
+        AdminOrCoordinator("POST", "/results/{planId:int}/{year:int}/workbook"),
         AdminOrCoordinator("POST", "/results/{planId:int}/{year:int}/{code}/return"),
         AdminOrCoordinator("POST", "/results/{planId:int}/{year:int}/{code}/reopen"),
 

@@ -152,6 +152,28 @@ public static partial class PlanWorkbookLayout
     /// <summary>Full-width digits and separators (２０２０, １，０００) read as ASCII; spaces collapse.</summary>
     public static string Normalize(string? text) => TargetValue.Normalize(text);
 
+    /// <summary>A cell as text: numbers in invariant notation (a typed 1200 and "1,200" read alike), dates as yyyy-MM-dd.</summary>
+    public static string CellText(ClosedXML.Excel.IXLCell cell)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        switch (cell.DataType)
+        {
+            case ClosedXML.Excel.XLDataType.Number:
+                var number = cell.GetDouble();
+                return number is > -7.9e28 and < 7.9e28
+                    ? ((decimal)number).ToString(CultureInfo.InvariantCulture)
+                    : number.ToString("R", CultureInfo.InvariantCulture);
+            case ClosedXML.Excel.XLDataType.Boolean:
+                return cell.GetBoolean() ? "TRUE" : "FALSE";
+            case ClosedXML.Excel.XLDataType.DateTime:
+                return cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case ClosedXML.Excel.XLDataType.TimeSpan:
+                return cell.GetTimeSpan().ToString("c", CultureInfo.InvariantCulture);
+            default:
+                return cell.GetString();
+        }
+    }
+
     /// <summary>A year as typed: 2020, "2020년", "２０２０".</summary>
     public static bool TryParseYear(string? text, out int year)
     {

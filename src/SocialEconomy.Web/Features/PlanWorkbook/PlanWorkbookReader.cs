@@ -763,25 +763,7 @@ public static class PlanWorkbookReader
             return string.IsNullOrWhiteSpace(text) ? null : text;
         }
 
-        private static string RawText(IXLCell cell)
-        {
-            switch (cell.DataType)
-            {
-                case XLDataType.Number:
-                    var number = cell.GetDouble();
-                    return number is > -7.9e28 and < 7.9e28
-                        ? ((decimal)number).ToString(CultureInfo.InvariantCulture)
-                        : number.ToString("R", CultureInfo.InvariantCulture);
-                case XLDataType.Boolean:
-                    return cell.GetBoolean() ? "TRUE" : "FALSE";
-                case XLDataType.DateTime:
-                    return cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                case XLDataType.TimeSpan:
-                    return cell.GetTimeSpan().ToString("c", CultureInfo.InvariantCulture);
-                default:
-                    return cell.GetString();
-            }
-        }
+        private static string RawText(IXLCell cell) => PlanWorkbookLayout.CellText(cell);
 
         private static bool IsBlank(Table table, int row, int column)
         {
