@@ -84,6 +84,7 @@ public static class WebSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseMiddleware<BadRequestBodyMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseMiddleware<AccountDutiesMiddleware>();

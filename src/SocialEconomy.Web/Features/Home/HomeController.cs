@@ -13,13 +13,17 @@ public sealed class HomeController(PlanQueries queries) : Controller
 
     /// <summary>The Korean error page; the reference id lets the office find the log line.</summary>
     // Re-executed with the failed request's method, so POSTs land here too; it changes nothing.
+    // The code is read from the route, not bound: binding builds every value provider, and the
+    // form provider of a refused or unreadable body would fail and leave the code unbound.
     [AcceptVerbs("GET", "HEAD", "POST", Route = "/error/{statusCode:int?}")]
     [AllowAnonymous]
     [IgnoreAntiforgeryToken]
     [ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
-    public IActionResult Error(int? statusCode)
+    public IActionResult Error()
     {
-        var code = statusCode ?? StatusCodes.Status500InternalServerError;
+        var code = int.TryParse(HttpContext.GetRouteValue("statusCode")?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var routed) && routed is >= 400 and <= 599
+            ? routed
+            : StatusCodes.Status500InternalServerError;
         var feature = HttpContext.Features.Get<IExceptionHandlerPathFeature>();
         if (feature is not null)
         {
@@ -38,6 +42,7 @@ public sealed record ErrorViewModel(int StatusCode, string ReferenceId)
         StatusCodes.Status404NotFound => "페이지를 찾을 수 없습니다",
         StatusCodes.Status403Forbidden => "접근 권한이 없습니다",
         StatusCodes.Status400BadRequest => "요청을 처리할 수 없습니다",
+        StatusCodes.Status413PayloadTooLarge => "보낸 내용이 너무 큽니다",
         _ => "일시적인 오류가 발생했습니다",
     };
 }
