@@ -13,6 +13,9 @@ public sealed partial record TargetValue(decimal? Number, string? Text)
 {
     public const int TextMaxLength = 500;
 
+    /// <summary>The largest magnitude stored: decimal(18,4) holds 14 digits before the point.</summary>
+    public const decimal MaxNumber = 100_000_000_000_000m;
+
     public static TargetValue Empty { get; } = new(null, null);
 
     public bool IsEmpty => Number is null && string.IsNullOrEmpty(Text);
@@ -46,10 +49,16 @@ public sealed partial record TargetValue(decimal? Number, string? Text)
             var suffix = match.Groups["unit"].Value;
             if (suffix.Length == 0 || string.Equals(suffix, unit.Symbol, StringComparison.Ordinal))
             {
-                var number = decimal.Parse(
-                    match.Groups["number"].Value.Replace(",", string.Empty, StringComparison.Ordinal),
-                    NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
-                    CultureInfo.InvariantCulture);
+                // ASCII digits only ([0-9]), and no number beyond what decimal(18,4) stores.
+                if (!decimal.TryParse(
+                        match.Groups["number"].Value.Replace(",", string.Empty, StringComparison.Ordinal),
+                        NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint,
+                        CultureInfo.InvariantCulture,
+                        out var number) || Math.Abs(number) >= MaxNumber)
+                {
+                    throw new DomainException("숫자가 너무 큽니다. 100조 미만으로 입력하세요.");
+                }
+
                 return new TargetValue(number, NullIfBlank(match.Groups["note"].Value));
             }
         }
@@ -88,7 +97,7 @@ public sealed partial record TargetValue(decimal? Number, string? Text)
     private static string? NullIfBlank(string? value) =>
         string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
-    [GeneratedRegex(@"^(?<number>[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?)\s*(?<unit>[^\s(]*)\s*(\((?<note>[^)]*)\))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
+    [GeneratedRegex(@"^(?<number>[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]+)(\.[0-9]+)?)\s*(?<unit>[^\s(]*)\s*(\((?<note>[^)]*)\))?$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex NumberCell();
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]

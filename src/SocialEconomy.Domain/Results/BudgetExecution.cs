@@ -26,14 +26,17 @@ public class BudgetExecution
 
     public string? Input { get; private set; }
 
+    public const int InputMaxLength = 200;
+
     public decimal? Executed { get; private set; }
 
     public string? Problem { get; private set; }
 
     internal void Record(BudgetLine line, string? input)
     {
-        Input = string.IsNullOrWhiteSpace(input) ? null : input.Trim();
-        (Executed, Problem) = Read(line, Input);
+        var typed = string.IsNullOrWhiteSpace(input) ? null : input.Trim();
+        Input = typed is { Length: > InputMaxLength } ? typed[..InputMaxLength] : typed;
+        (Executed, Problem) = Read(line, typed);
     }
 
     /// <summary>Reads an executed amount as typed, in the line's unit; pure, like <see cref="IndicatorResult.Read"/>.</summary>
@@ -51,7 +54,16 @@ public class BudgetExecution
             return (null, "비예산 항목에는 집행액을 입력하지 않습니다.");
         }
 
-        var value = typed.Length > 100 ? TargetValue.Empty : TargetValue.Parse(typed, line.Unit);
+        TargetValue value;
+        try
+        {
+            value = typed.Length > 100 ? TargetValue.Empty : TargetValue.Parse(typed, line.Unit);
+        }
+        catch (DomainException e)
+        {
+            return (null, e.Message);
+        }
+
         if (value is not { Number: { } number, Text: null })
         {
             return (null, $"금액을 숫자로 입력하세요 (단위: {line.Unit}). 예: 1,645 또는 12.5");

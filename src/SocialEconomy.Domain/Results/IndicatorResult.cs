@@ -31,6 +31,8 @@ public class IndicatorResult
     /// <summary>Exactly what was typed, kept even when it cannot be read, so nothing is lost.</summary>
     public string? Input { get; private set; }
 
+    public const int InputMaxLength = TargetValue.TextMaxLength * 2;
+
     public decimal? ActualNumber { get; private set; }
 
     public string? ActualText { get; private set; }
@@ -46,9 +48,11 @@ public class IndicatorResult
 
     internal void Record(Indicator indicator, string? input, Judgement? judgement, TargetValue target)
     {
-        Input = string.IsNullOrWhiteSpace(input) ? null : input.Trim();
+        // Kept as typed up to the column's size; anything longer is a problem anyway.
+        var typed = string.IsNullOrWhiteSpace(input) ? null : input.Trim();
+        Input = typed is { Length: > InputMaxLength } ? typed[..InputMaxLength] : typed;
         Judgement = judgement;
-        (ActualNumber, ActualText, Problem) = Read(indicator, Input, target);
+        (ActualNumber, ActualText, Problem) = Read(indicator, typed, target);
     }
 
     /// <summary>
@@ -65,12 +69,21 @@ public class IndicatorResult
             return (null, null, null);
         }
 
-        if (typed.Length > TargetValue.TextMaxLength)
+        if (TargetValue.Normalize(typed).Length > TargetValue.TextMaxLength)
         {
             return (null, null, $"실적은 {TargetValue.TextMaxLength}자 이내로 입력하세요.");
         }
 
-        var value = TargetValue.Parse(typed, indicator.Unit);
+        TargetValue value;
+        try
+        {
+            value = TargetValue.Parse(typed, indicator.Unit);
+        }
+        catch (DomainException e)
+        {
+            return (null, null, e.Message);
+        }
+
         var wantsNumber = indicator.Kind != IndicatorKind.Text && target.Number is not null;
         if (wantsNumber && value.Number is null)
         {

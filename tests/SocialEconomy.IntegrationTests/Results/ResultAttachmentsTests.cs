@@ -195,4 +195,28 @@ public class ResultAttachmentsTests(PortalFactory factory) : IClassFixture<Porta
         Assert.False(await factory.WithDbAsync(db => db.ResultAttachments.AnyAsync(a => a.Id == id)));
         Assert.False(await factory.WithDbAsync(db => db.AttachmentBlobs.AnyAsync(b => b.AttachmentId == id)));
     }
+
+    [Fact]
+    public async Task SubmitWithARefusedFile_SavesTheDraftButDoesNotSubmit()
+    {
+        var planId = await factory.SeededPlanIdAsync();
+        await factory.OpenPeriodAsync(planId, 2017);
+        var url = $"/results/{planId}/2017/1-1";
+        var officer = await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
+        var page = await officer.GetDocumentAsync(url);
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in page.FormFields("#result-form").Concat(ResultsEntryTests.CompleteFor2017(page)).GroupBy(f => f.Key).Select(g => g.Last()))
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        form.Add(new StringContent("submit"), "Intent");
+        form.Add(new ByteArrayContent(Exe), "file", "증빙.pdf");
+        using var response = await officer.PostAsync(new Uri(url, UriKind.Relative), form);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("증빙자료를 올리지 못해 제출하지 않았습니다", (await response.DocumentAsync()).QuerySelector("#result-errors")!.TextContent, StringComparison.Ordinal);
+        var result = await factory.WithDbAsync(db => db.YearResults.SingleAsync(r => r.Year == 2017 && r.SubProject.Code == "1-1"));
+        Assert.Equal((Domain.Results.ResultStatus.Draft, "2017년 발굴단 3개 구성·운영"), (result.Status, result.Achievements!));
+    }
 }

@@ -158,6 +158,30 @@ public class ResultsWorkbookTests(PortalFactory factory) : IClassFixture<PortalF
         Assert.Equal("7", await InputAsync(openKey));
     }
 
+    [Fact]
+    public async Task StaleWorkbook_DoesNotUndoASaveMadeAfterTheDownload()
+    {
+        var (planId, own, _, officer) = await ArrangeAsync();
+        var count = await KeyAsync("1-1", "발굴단 구성");
+        var url = $"/results/{planId}/{Year}/1-1";
+        using (await officer.PostResultAsync(url, page => new() { [page.FieldOf("Actual", "발굴단 구성")] = "2" }))
+        {
+        }
+
+        // Downloaded now, then someone saves on the year page, then the old workbook comes back.
+        var downloaded = await officer.DownloadResultsAsync(planId, Year, own);
+        using (await officer.PostResultAsync(url, page => new() { [page.FieldOf("Actual", "발굴단 구성")] = "6", ["Achievements"] = "화면에서 저장" }))
+        {
+        }
+
+        var content = ResultsWorkbookHttp.Change(downloaded, w => w.Worksheet(L.IndicatorSheet).CellOf(count, L.JudgementCol).SetValue("달성"));
+        var (response, problems) = await officer.UploadResultsAsync(planId, Year, own, content);
+        Assert.Contains(problems, p => p.StartsWith($"{L.NarrativeSheet}|", StringComparison.Ordinal) && p.Contains("내려받은 뒤에 다른 사용자가 저장했습니다", StringComparison.Ordinal));
+        Assert.Contains("아무것도 저장하지 않았습니다", (await response.DocumentAsync()).QuerySelector("#import-summary")!.TextContent, StringComparison.Ordinal);
+        var saved = await factory.WithDbAsync(db => db.YearResults.Include(r => r.Indicators).SingleAsync(r => r.Year == Year && r.SubProject.Code == "1-1"));
+        Assert.Equal(("화면에서 저장", "6"), (saved.Achievements!, saved.Indicators.Single(i => i.IndicatorId == int.Parse(count[1..], CultureInfo.InvariantCulture)).Input!));
+    }
+
     public static TheoryData<string> BadWorkbooks() =>
     [
         "numeric target, text actual", "negative count", "formula in actual", "text that looks like a formula", "TRUE in actual", "judgement not in the list",

@@ -53,6 +53,9 @@ public class AchievementTests
     }
 
     [Theory]
+    [InlineData("1000000000000000000000000000000", "너무 큽니다")]
+    [InlineData("100000000000000", "너무 큽니다")]
+    [InlineData("٣", "숫자로 입력하세요")]
     [InlineData("많이", "숫자로 입력하세요")]
     [InlineData("-3", "0 이상")]
     [InlineData("3개소", "숫자로 입력하세요")]
@@ -67,6 +70,21 @@ public class AchievementTests
         Assert.Contains(problem, recorded.Problem, StringComparison.Ordinal);
         Assert.Null(Achievement.Rate(indicator.TargetFor(2018), recorded, indicator.Direction));
         Assert.Contains(result.SubmissionGaps(), g => g.Contains(problem, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void OverlongText_AfterNormalising_IsAProblem_NeverAnException()
+    {
+        var (_, item, result) = Build();
+        var indicator = item.AddIndicator("정성", Unit.Cases, IndicatorKind.Text, TotalRule.None);
+        indicator.SetTarget(2018, TargetValue.OfText("계획 수립"));
+        var typed = new string('가', 480) + string.Concat(Enumerable.Repeat("㈜", 15));
+
+        var recorded = result.RecordIndicator(indicator, typed, Judgement.Achieved);
+
+        Assert.Contains("500자", recorded.Problem, StringComparison.Ordinal);
+        Assert.Equal(typed, recorded.Input);
+        Assert.Equal(1000, result.RecordIndicator(indicator, new string('나', 1500), null).Input!.Length);
     }
 
     [Fact]

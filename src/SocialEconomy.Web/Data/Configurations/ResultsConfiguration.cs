@@ -45,7 +45,7 @@ public sealed class IndicatorResultConfiguration : IEntityTypeConfiguration<Indi
     public void Configure(EntityTypeBuilder<IndicatorResult> builder)
     {
         builder.ToTable("IndicatorResults");
-        builder.Property(r => r.Input).HasMaxLength(TargetValue.TextMaxLength * 2);
+        builder.Property(r => r.Input).HasMaxLength(IndicatorResult.InputMaxLength);
         builder.Property(r => r.ActualText).HasMaxLength(TargetValue.TextMaxLength);
         builder.Property(r => r.Problem).HasMaxLength(300);
         builder.Ignore(r => r.Actual);
@@ -60,7 +60,7 @@ public sealed class BudgetExecutionConfiguration : IEntityTypeConfiguration<Budg
     public void Configure(EntityTypeBuilder<BudgetExecution> builder)
     {
         builder.ToTable("BudgetExecutions");
-        builder.Property(b => b.Input).HasMaxLength(200);
+        builder.Property(b => b.Input).HasMaxLength(BudgetExecution.InputMaxLength);
         builder.Property(b => b.Problem).HasMaxLength(300);
         builder.HasOne(b => b.BudgetLine).WithMany().HasForeignKey(b => b.BudgetLineId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(b => new { b.YearResultId, b.BudgetLineId }).IsUnique();

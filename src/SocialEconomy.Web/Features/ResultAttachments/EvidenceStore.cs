@@ -15,23 +15,23 @@ namespace SocialEconomy.Web.Features.ResultAttachments;
 public sealed class EvidenceStore(AppDbContext db, IOptions<AttachmentOptions> options, TimeProvider clock)
 {
     /// <summary>Stores the file under <paramref name="result"/> (saved already); returns the Korean notice to show.</summary>
-    public async Task<string> StoreAsync(YearResult result, ResultsPeriod? period, IFormFile? file, string actor, CancellationToken cancellationToken)
+    public async Task<EvidenceOutcome> StoreAsync(YearResult result, ResultsPeriod? period, IFormFile? file, string actor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(result);
         var limits = options.Value;
         if (period is not { IsOpen: true })
         {
-            return $"{result.Year}년 실적 입력 기간이 열려 있지 않아 증빙자료를 올릴 수 없습니다.";
+            return EvidenceOutcome.Refused($"{result.Year}년 실적 입력 기간이 열려 있지 않아 증빙자료를 올릴 수 없습니다.");
         }
 
         if (file is null || file.Length == 0)
         {
-            return "올릴 파일을 고르세요.";
+            return EvidenceOutcome.Refused("올릴 파일을 고르세요.");
         }
 
         if (file.Length > limits.MaxFileBytes)
         {
-            return $"증빙자료는 한 파일에 {limits.MaxFileLabel}까지 올릴 수 있습니다.";
+            return EvidenceOutcome.Refused($"증빙자료는 한 파일에 {limits.MaxFileLabel}까지 올릴 수 있습니다.");
         }
 
         var name = FileNames.Neutralise(file.FileName, ResultAttachment.FileNameMaxLength);
@@ -46,18 +46,18 @@ public sealed class EvidenceStore(AppDbContext db, IOptions<AttachmentOptions> o
         var kind = FileKind.Detect(content, limits.MaxArchiveEntries);
         if (kind is null)
         {
-            return $"'{name}'은(는) 올릴 수 없는 형식입니다. 파일 내용이 {FileKind.AllowedLabel} 가운데 하나여야 합니다.";
+            return EvidenceOutcome.Refused($"'{name}'은(는) 올릴 수 없는 형식입니다. 파일 내용이 {FileKind.AllowedLabel} 가운데 하나여야 합니다.");
         }
 
         var extension = Path.GetExtension(name).ToLowerInvariant();
         if (!kind.Extensions.Contains(extension))
         {
-            return $"'{name}'의 내용은 {kind.Label} 파일인데 이름의 확장자는 '{extension}'입니다. 확장자를 {string.Join(" 또는 ", kind.Extensions)}(으)로 맞춰 다시 올리세요.";
+            return EvidenceOutcome.Refused($"'{name}'의 내용은 {kind.Label} 파일인데 이름의 확장자는 '{extension}'입니다. 확장자를 {string.Join(" 또는 ", kind.Extensions)}(으)로 맞춰 다시 올리세요.");
         }
 
         if (result.Id != 0 && await db.ResultAttachments.CountAsync(a => a.YearResultId == result.Id, cancellationToken) >= limits.MaxFilesPerResult)
         {
-            return $"한 세부사업의 한 해 증빙자료는 {limits.MaxFilesPerResult}개까지입니다. 필요 없는 파일을 지운 뒤 올리세요.";
+            return EvidenceOutcome.Refused($"한 세부사업의 한 해 증빙자료는 {limits.MaxFilesPerResult}개까지입니다. 필요 없는 파일을 지운 뒤 올리세요.");
         }
 
         try
@@ -68,10 +68,16 @@ public sealed class EvidenceStore(AppDbContext db, IOptions<AttachmentOptions> o
         }
         catch (DomainException e)
         {
-            return e.Message;
+            return EvidenceOutcome.Refused(e.Message);
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        return $"증빙자료 '{name}'을(를) 올렸습니다.";
+        return new EvidenceOutcome(true, $"증빙자료 '{name}'을(를) 올렸습니다.");
     }
+}
+
+/// <summary>Whether a file was stored, and the Korean notice saying so or why not.</summary>
+public sealed record EvidenceOutcome(bool Stored, string Notice)
+{
+    public static EvidenceOutcome Refused(string notice) => new(false, notice);
 }

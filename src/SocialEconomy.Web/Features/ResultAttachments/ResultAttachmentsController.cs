@@ -42,9 +42,9 @@ public sealed class ResultAttachmentsController(AppDbContext db, ResultEntry ent
             db.YearResults.Add(result);
         }
 
-        TempData["Notice"] = result is null
+        TempData["Notice"] = (result is null
             ? await store.StoreAsync(new YearResult(loaded.SubProject, loaded.Year), loaded.Period, file, User.Identity?.Name ?? "unknown", cancellationToken)
-            : await store.StoreAsync(result, loaded.Period, file, User.Identity?.Name ?? "unknown", cancellationToken);
+            : await store.StoreAsync(result, loaded.Period, file, User.Identity?.Name ?? "unknown", cancellationToken)).Notice;
         return Redirect($"/results/{planId}/{year}/{Uri.EscapeDataString(code)}#attachments");
     }
 

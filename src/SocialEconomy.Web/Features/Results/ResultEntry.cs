@@ -68,7 +68,7 @@ public sealed class ResultEntry(AppDbContext db, TimeProvider clock)
     /// sent with the form, while the draft is still open for it); on "submit" then submits.
     /// Errors that are not stored go to <paramref name="modelState"/>.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(Loaded loaded, ResultEditModel form, string actor, ModelStateDictionary modelState, Func<YearResult, Task<string?>>? afterSave, CancellationToken cancellationToken)
+    public async Task<SaveResult> SaveAsync(Loaded loaded, ResultEditModel form, string actor, ModelStateDictionary modelState, Func<YearResult, Task<ResultAttachments.EvidenceOutcome>>? afterSave, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(form);
@@ -111,10 +111,18 @@ public sealed class ResultEntry(AppDbContext db, TimeProvider clock)
             return new SaveResult(Outcome.Conflict, await LoadResultAsync(loaded.SubProject.Id, loaded.Year, cancellationToken));
         }
 
-        var fileNotice = afterSave is null ? null : await afterSave(result);
+        var file = afterSave is null ? null : await afterSave(result);
+        var fileNotice = file?.Notice;
         if (!string.Equals(form.Intent, "submit", StringComparison.Ordinal) || !modelState.IsValid)
         {
             return new SaveResult(Outcome.Saved, FileNotice: fileNotice);
+        }
+
+        if (file is { Stored: false })
+        {
+            // Submitting would lock the results without the evidence the official meant to send.
+            modelState.AddModelError(string.Empty, $"증빙자료를 올리지 못해 제출하지 않았습니다. 입력한 실적은 임시 저장했습니다. {file.Notice}");
+            return new SaveResult(Outcome.SubmitRefused, FileNotice: fileNotice);
         }
 
         try

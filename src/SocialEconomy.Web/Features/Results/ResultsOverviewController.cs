@@ -84,9 +84,16 @@ public sealed class ResultsOverviewController(AppDbContext db, TimeProvider cloc
                 var status = result?.Status ?? ResultStatus.NotStarted;
 
                 // A result the reader may not see (a draft of another department) counts as none.
-                var readable = result is not null && ResultsAccess.CanRead(User, sub, status) ? result : null;
-                var rollup = Achievement.ForSubProject(sub, year, readable, unit, Target);
-                subs.Add((new SubProjectRates(sub.Code, sub.Name, readable is null && result is not null ? "확정 전(비공개)" : Formats.Status(status), Formats.Percent(rollup.Achievement), Money(rollup.Planned), Money(rollup.Executed), Formats.Percent(rollup.Execution)), rollup));
+                // A result the reader may not see (a draft of another department) is left out of
+                // every figure, planned amounts included, so that it cannot show as 0 % executed.
+                if (result is not null && !ResultsAccess.CanRead(User, sub, status))
+                {
+                    subs.Add((new SubProjectRates(sub.Code, sub.Name, "확정 전(비공개)", "-", "-", "-", "-"), new Rollup(null, 0m, 0m, 0)));
+                    continue;
+                }
+
+                var rollup = Achievement.ForSubProject(sub, year, result, unit, Target);
+                subs.Add((new SubProjectRates(sub.Code, sub.Name, Formats.Status(status), Formats.Percent(rollup.Achievement), Money(rollup.Planned), Money(rollup.Executed), Formats.Percent(rollup.Execution)), rollup));
             }
 
             everySub.AddRange(subs.Select(s => s.Rollup));

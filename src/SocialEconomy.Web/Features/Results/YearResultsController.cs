@@ -85,8 +85,8 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
         var actor = User.Identity?.Name ?? "unknown";
 
         // A file chosen on the page is stored with the save, before any submission locks the draft.
-        Func<YearResult, Task<string?>>? withFile = file is { Length: > 0 }
-            ? async result => await store.StoreAsync(result, loaded.Period, file, actor, cancellationToken)
+        Func<YearResult, Task<ResultAttachments.EvidenceOutcome>>? withFile = file is { Length: > 0 }
+            ? result => store.StoreAsync(result, loaded.Period, file, actor, cancellationToken)
             : null;
         var (outcome, theirs, fileNotice) = await entry.SaveAsync(loaded, form, actor, ModelState, withFile, cancellationToken);
         var url = $"/results/{planId}/{year}/{Uri.EscapeDataString(code)}";

@@ -80,8 +80,26 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
             return new ResultsImportOutcome(false, 0, read.Problems);
         }
 
+        // A sub-project saved by someone else since the download: its rows would undo that save.
+        var problems = read.Problems.ToList();
+        var stale = read.Changes.Select(c => c.SubProject).Distinct()
+            .Where(sub => scope.ResultOf(sub) is { } current && (!read.Versions.TryGetValue(sub.Id, out var seen) || seen.Version != current.Version))
+            .ToHashSet();
+        foreach (var sub in stale)
+        {
+            var row = read.Versions.TryGetValue(sub.Id, out var seen) ? seen.Row : (int?)null;
+            problems.Add(new WorkbookProblem(NarrativeSheet, row, VersionCol, $"세부사업 {sub.Code}의 실적을 내려받은 뒤에 다른 사용자가 저장했습니다. 이 세부사업의 행은 저장하지 않습니다. 통합 문서를 다시 내려받아 입력하세요."));
+        }
+
+        if (stale.Count > 0 && !saveValidRows)
+        {
+            db.ChangeTracker.Clear();
+            return new ResultsImportOutcome(false, 0, problems);
+        }
+
+        var changes = read.Changes.Where(c => !stale.Contains(c.SubProject)).ToList();
         var touched = new HashSet<YearResult>();
-        foreach (var change in read.Changes)
+        foreach (var change in changes)
         {
             var result = scope.ResultOf(change.SubProject) ?? Create(scope, change.SubProject);
             change.Apply(result);
@@ -101,11 +119,11 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
         catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || touched.Any(r => r.Id == 0))
         {
             db.ChangeTracker.Clear();
-            return new ResultsImportOutcome(false, 0, [.. read.Problems, WorkbookProblem.OfFile("다른 사용자가 방금 실적을 저장했습니다. 아무것도 저장하지 않았습니다. 통합 문서를 다시 내려받아 확인한 뒤 올리세요.")]);
+            return new ResultsImportOutcome(false, 0, [.. problems, WorkbookProblem.OfFile("다른 사용자가 방금 실적을 저장했습니다. 아무것도 저장하지 않았습니다. 통합 문서를 다시 내려받아 확인한 뒤 올리세요.")]);
         }
 
-        log.LogInformation("Results workbook saved {Rows} rows of {Results} sub-projects, {Problems} rows refused", read.Changes.Count, touched.Count, read.Problems.Count);
-        return new ResultsImportOutcome(true, read.Changes.Count, read.Problems);
+        log.LogInformation("Results workbook saved {Rows} rows of {Results} sub-projects, {Problems} problems", changes.Count, touched.Count, problems.Count);
+        return new ResultsImportOutcome(true, changes.Count, problems);
     }
 
     private YearResult Create(ResultsWorkbookScope scope, SubProject sub)
@@ -125,7 +143,16 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
         private readonly List<Change> _changes = [];
         private readonly HashSet<string> _seenKeys = new(StringComparer.Ordinal);
 
-        public sealed record Result(bool Fatal, IReadOnlyList<WorkbookProblem> Problems, IReadOnlyList<Change> Changes);
+        // Every problem counts for the row it is in, also past the listing cap.
+        private int _problemCount;
+
+        public sealed record Result(bool Fatal, IReadOnlyList<WorkbookProblem> Problems, IReadOnlyList<Change> Changes)
+        {
+            /// <summary>Per sub-project id, the results version the workbook was downloaded at (null: none yet) and its row.</summary>
+            public IReadOnlyDictionary<int, (Guid? Version, int Row)> Versions { get; init; } = new Dictionary<int, (Guid?, int)>();
+        }
+
+        private readonly Dictionary<int, (Guid? Version, int Row)> _versions = [];
 
         public Result Run()
         {
@@ -169,7 +196,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
                 }
             }
 
-            return new Result(false, _problems, _changes);
+            return new Result(false, _problems, _changes) { Versions = _versions };
         }
 
         private bool CheckInfo()
@@ -255,7 +282,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
             }
 
             var indicator = sub.ActionItems.SelectMany(a => a.Indicators).First(i => ResultEditModel.IndicatorKey(i.Id) == key);
-            var problems = _problems.Count;
+            var problems = _problemCount;
             var actual = Text(table, row, Actual);
             var (_, _, problem) = IndicatorResult.Read(indicator, actual, indicator.TargetFor(scope.Year));
             if (problem is not null)
@@ -270,7 +297,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
 
             var saved = result?.For(indicator);
             var changes = (saved?.Input ?? string.Empty) != (actual ?? string.Empty) || saved?.Judgement != judgement;
-            if (_problems.Count == problems && !Locked(table, row, result, changes) && changes)
+            if (_problemCount == problems && !Locked(table, row, result, changes) && changes)
             {
                 _changes.Add(new Change(sub, r => r.RecordIndicator(indicator, actual, judgement)));
             }
@@ -285,7 +312,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
             }
 
             var milestone = sub.ActionItems.SelectMany(a => a.Milestones).First(m => ResultEditModel.MilestoneKey(m.Id) == key);
-            var problems = _problems.Count;
+            var problems = _problemCount;
             if (!TryParseState(Text(table, row, StateCol), out var state))
             {
                 Problem(table, row, StateCol, "추진 상황은 완료, 추진중, 미추진 가운데 고르세요.");
@@ -299,7 +326,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
 
             var saved = result?.For(milestone);
             var changes = saved?.State != state || (saved?.Note ?? string.Empty) != (note ?? string.Empty);
-            if (_problems.Count == problems && !Locked(table, row, result, changes) && changes)
+            if (_problemCount == problems && !Locked(table, row, result, changes) && changes)
             {
                 _changes.Add(new Change(sub, r => r.RecordMilestone(milestone, state, note)));
             }
@@ -314,7 +341,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
             }
 
             var line = sub.BudgetLines.First(b => ResultEditModel.BudgetKey(b.Id) == key);
-            var problems = _problems.Count;
+            var problems = _problemCount;
             var executed = Text(table, row, Executed);
             if (BudgetExecution.Read(line, executed).Problem is { } problem)
             {
@@ -322,7 +349,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
             }
 
             var changes = (result?.For(line)?.Input ?? string.Empty) != (executed ?? string.Empty);
-            if (_problems.Count == problems && !Locked(table, row, result, changes) && changes)
+            if (_problemCount == problems && !Locked(table, row, result, changes) && changes)
             {
                 _changes.Add(new Change(sub, r => r.RecordExecution(line, executed)));
             }
@@ -336,7 +363,8 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
                 return;
             }
 
-            var problems = _problems.Count;
+            _versions[sub.Id] = (Guid.TryParse(Text(table, row, VersionCol), out var version) ? version : null, row);
+            var problems = _problemCount;
             string? Narrative(string column)
             {
                 var value = Text(table, row, column);
@@ -352,7 +380,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
             var changes = (result?.Achievements ?? string.Empty) != (achievements ?? string.Empty)
                 || (result?.Problems ?? string.Empty) != (issues ?? string.Empty)
                 || (result?.Improvements ?? string.Empty) != (improvements ?? string.Empty);
-            if (_problems.Count == problems && !Locked(table, row, result, changes) && changes)
+            if (_problemCount == problems && !Locked(table, row, result, changes) && changes)
             {
                 _changes.Add(new Change(sub, r => r.SetNarratives(achievements, issues, improvements)));
             }
@@ -379,6 +407,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
 
         private void Problem(Table table, int row, string? column, string message)
         {
+            _problemCount++;
             if (_problems.Count < PlanWorkbookReader.ProblemLimit)
             {
                 _problems.Add(new WorkbookProblem(table.Name, row, column, message));

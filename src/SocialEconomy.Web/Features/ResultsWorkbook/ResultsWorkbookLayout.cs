@@ -47,13 +47,16 @@ public static class ResultsWorkbookLayout
     public const string Improvements = "개선방안";
     public const string StatusCol = "상태";
 
+    /// <summary>Hidden: the sub-project's results version at download, to refuse a stale upload.</summary>
+    public const string VersionCol = "버전";
+
     public static IReadOnlyList<string> IndicatorColumns { get; } = [Key, Code, SubProjectCol, ActionItemCol, IndicatorCol, UnitCol, DirectionCol, TargetCol, Actual, JudgementCol];
 
     public static IReadOnlyList<string> MilestoneColumns { get; } = [Key, Code, SubProjectCol, ActionItemCol, MilestoneLabel, PlanCol, StateCol, Note];
 
     public static IReadOnlyList<string> BudgetColumns { get; } = [Key, Code, SubProjectCol, BudgetLineCol, UnitCol, Planned, Executed];
 
-    public static IReadOnlyList<string> NarrativeColumns { get; } = [Key, Code, SubProjectCol, StatusCol, Achievements, Problems, Improvements];
+    public static IReadOnlyList<string> NarrativeColumns { get; } = [Key, Code, SubProjectCol, StatusCol, Achievements, Problems, Improvements, VersionCol];
 
     /// <summary>The columns a department fills in; every other column is locked.</summary>
     public static IReadOnlySet<string> InputColumns { get; } = new HashSet<string>(StringComparer.Ordinal) { Actual, JudgementCol, StateCol, Note, Executed, Achievements, Problems, Improvements };

@@ -96,6 +96,7 @@ public static class ResultsWorkbookWriter
                 [Achievements] = result?.Achievements,
                 [Problems] = result?.Problems,
                 [Improvements] = result?.Improvements,
+                [VersionCol] = result?.Version.ToString(),
             });
         }
 
@@ -112,6 +113,10 @@ public static class ResultsWorkbookWriter
             }
             sheet.SheetView.FreezeRows(1);
             sheet.Column(1).Hide();
+            if (sheet.Name == NarrativeSheet)
+            {
+                sheet.Column(NarrativeColumns.Count).Hide();
+            }
             sheet.Protect().AllowElement(XLSheetProtectionElements.FormatColumns).AllowElement(XLSheetProtectionElements.SelectEverything);
         }
 
