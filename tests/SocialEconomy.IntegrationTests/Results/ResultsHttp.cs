@@ -57,4 +57,12 @@ public static class ResultsHttp
             .Select(tr => tr.QuerySelector($"[name^='{prefix}[']")?.GetAttribute("name"))
             .Where(n => n is not null)
             .ElementAt(nth)!;
+
+    /// <summary>A review step (confirm, return, reopen) posted as the page's form does, with the version it shows.</summary>
+    public static async Task<HttpResponseMessage> ReviewAsync(this HttpClient client, string url, string step, Dictionary<string, string> fields)
+    {
+        var page = await client.GetDocumentAsync(url);
+        var version = page.QuerySelector("form[action$='/confirm'] input[name='version'], form[action$='/reopen'] input[name='version']")?.GetAttribute("value") ?? string.Empty;
+        return await client.PostFormAsync(url, $"{url}/{step}", new Dictionary<string, string>(fields) { ["version"] = version });
+    }
 }

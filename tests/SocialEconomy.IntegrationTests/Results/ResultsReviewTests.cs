@@ -27,7 +27,7 @@ public class ResultsReviewTests(PortalFactory factory) : IClassFixture<PortalFac
         }
 
         // A return needs a comment; without one nothing changes.
-        using (var noComment = await coordinator.PostFormAsync(url, $"{url}/return", new() { ["comment"] = " " }))
+        using (var noComment = await coordinator.ReviewAsync(url, "return", new() { ["comment"] = " " }))
         {
             Assert.True(noComment.IsRedirectTo(url));
         }
@@ -35,7 +35,7 @@ public class ResultsReviewTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Equal(ResultStatus.Submitted, await StatusAsync("1-1", 2017));
         Assert.Contains("반려 사유을(를) 입력하세요", (await coordinator.GetDocumentAsync(url)).QuerySelector(".portal-notice")?.TextContent ?? string.Empty, StringComparison.Ordinal);
 
-        using (await coordinator.PostFormAsync(url, $"{url}/return", new() { ["comment"] = "사업비 실적 근거를 첨부하세요" }))
+        using (await coordinator.ReviewAsync(url, "return", new() { ["comment"] = "사업비 실적 근거를 첨부하세요" }))
         {
             Assert.Equal(ResultStatus.Returned, await StatusAsync("1-1", 2017));
         }
@@ -49,7 +49,14 @@ public class ResultsReviewTests(PortalFactory factory) : IClassFixture<PortalFac
         }
 
         Assert.Equal(ResultStatus.Submitted, await StatusAsync("1-1", 2017));
-        using (await coordinator.PostFormAsync(url, $"{url}/confirm", []))
+
+        // A confirmation from a page opened before the last change does nothing.
+        using (await coordinator.PostFormAsync(url, $"{url}/confirm", new() { ["version"] = Guid.NewGuid().ToString() }))
+        {
+            Assert.Equal(ResultStatus.Submitted, await StatusAsync("1-1", 2017));
+        }
+
+        using (await coordinator.ReviewAsync(url, "confirm", []))
         {
             Assert.Equal(ResultStatus.Confirmed, await StatusAsync("1-1", 2017));
         }
@@ -62,17 +69,17 @@ public class ResultsReviewTests(PortalFactory factory) : IClassFixture<PortalFac
         Assert.Contains("2017년 발굴단 3개 구성·운영", (await viewer.GetDocumentAsync(url)).QuerySelector("#Achievements")!.TextContent, StringComparison.Ordinal);
 
         // Confirming again or returning a confirmed result is refused.
-        using (await coordinator.PostFormAsync(url, $"{url}/return", new() { ["comment"] = "다시" }))
+        using (await coordinator.ReviewAsync(url, "return", new() { ["comment"] = "다시" }))
         {
             Assert.Equal(ResultStatus.Confirmed, await StatusAsync("1-1", 2017));
         }
 
-        using (await coordinator.PostFormAsync(url, $"{url}/reopen", new() { ["reason"] = string.Empty }))
+        using (await coordinator.ReviewAsync(url, "reopen", new() { ["reason"] = string.Empty }))
         {
             Assert.Equal(ResultStatus.Confirmed, await StatusAsync("1-1", 2017));
         }
 
-        using (await coordinator.PostFormAsync(url, $"{url}/reopen", new() { ["reason"] = "감사 지적으로 집행액 정정" }))
+        using (await coordinator.ReviewAsync(url, "reopen", new() { ["reason"] = "감사 지적으로 집행액 정정" }))
         {
             Assert.Equal(ResultStatus.Returned, await StatusAsync("1-1", 2017));
         }

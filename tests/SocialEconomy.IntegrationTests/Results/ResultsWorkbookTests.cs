@@ -127,7 +127,7 @@ public class ResultsWorkbookTests(PortalFactory factory) : IClassFixture<PortalF
         {
         }
 
-        using (await coordinator.PostFormAsync(url, $"{url}/confirm", []))
+        using (await coordinator.ReviewAsync(url, "confirm", []))
         {
         }
 

@@ -118,25 +118,32 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
 
     [HttpPost("{code}/confirm")]
     [Authorize(Policy = Policies.ReviewResults)]
-    public Task<IActionResult> Confirm(int planId, int year, string code, CancellationToken cancellationToken) =>
-        ReviewAsync(planId, year, code, (r, actor, now) => r.Confirm(actor, now), "실적을 확정했습니다. 확정된 실적은 잠깁니다.", cancellationToken);
+    public Task<IActionResult> Confirm(int planId, int year, string code, [FromForm] Guid? version, CancellationToken cancellationToken) =>
+        ReviewAsync(planId, year, code, version, (r, actor, now) => r.Confirm(actor, now), "실적을 확정했습니다. 확정된 실적은 잠깁니다.", cancellationToken);
 
     [HttpPost("{code}/return")]
     [Authorize(Policy = Policies.ReviewResults)]
-    public Task<IActionResult> Return(int planId, int year, string code, [FromForm] string? comment, CancellationToken cancellationToken) =>
-        ReviewAsync(planId, year, code, (r, actor, now) => r.Return(actor, now, comment!), "실적을 반려했습니다. 담당자가 고쳐서 다시 제출합니다.", cancellationToken);
+    public Task<IActionResult> Return(int planId, int year, string code, [FromForm] Guid? version, [FromForm] string? comment, CancellationToken cancellationToken) =>
+        ReviewAsync(planId, year, code, version, (r, actor, now) => r.Return(actor, now, comment!), "실적을 반려했습니다. 담당자가 고쳐서 다시 제출합니다.", cancellationToken);
 
     [HttpPost("{code}/reopen")]
     [Authorize(Policy = Policies.ReviewResults)]
-    public Task<IActionResult> Reopen(int planId, int year, string code, [FromForm] string? reason, CancellationToken cancellationToken) =>
-        ReviewAsync(planId, year, code, (r, actor, now) => r.Reopen(actor, now, reason!), "확정된 실적을 재개했습니다. 담당자가 고칠 수 있습니다.", cancellationToken);
+    public Task<IActionResult> Reopen(int planId, int year, string code, [FromForm] Guid? version, [FromForm] string? reason, CancellationToken cancellationToken) =>
+        ReviewAsync(planId, year, code, version, (r, actor, now) => r.Reopen(actor, now, reason!), "확정된 실적을 재개했습니다. 담당자가 고칠 수 있습니다.", cancellationToken);
 
-    private async Task<IActionResult> ReviewAsync(int planId, int year, string code, Action<YearResult, string, DateTime> step, string done, CancellationToken cancellationToken)
+    /// <summary>A review step on the version the coordinator saw: if the results changed since, nothing happens.</summary>
+    private async Task<IActionResult> ReviewAsync(int planId, int year, string code, Guid? version, Action<YearResult, string, DateTime> step, string done, CancellationToken cancellationToken)
     {
         var loaded = await entry.LoadAsync(planId, year, code, cancellationToken);
         if (loaded is null)
         {
             return NotFound();
+        }
+
+        if (loaded.Result is { } current && current.Version != version)
+        {
+            TempData["Notice"] = "화면을 연 뒤에 실적이 바뀌었습니다. 바뀐 내용을 확인한 뒤 다시 처리하세요.";
+            return Redirect($"/results/{planId}/{year}/{Uri.EscapeDataString(code)}");
         }
 
         var actor = User.Identity?.Name ?? "unknown";
