@@ -28,18 +28,15 @@ public sealed class StructureTreeViewComponent(AppDbContext db) : ViewComponent
             return Content(string.Empty);
         }
 
-        var departments = (await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Organization).ThenBy(d => d.Name).ToListAsync(HttpContext.RequestAborted))
-            .Select(d => new Option(d.Id.ToString(Formats.Korean), d.DisplayName))
-            .ToList();
         var model = new StructureTreeViewModel(
             plan.Id,
             plan.Status == PlanStatus.Draft,
             plan.Tasks,
-            departments,
-            Unit.All.Select(u => new Option(u.Symbol, u.Symbol)).ToList(),
-            Unit.All.Where(u => u.IsMoney).Select(u => new Option(u.Symbol, u.Symbol)).ToList(),
-            Enum.GetValues<IndicatorKind>().Select(k => new Option(k.ToString(), Formats.Kind(k))).ToList(),
-            Enum.GetValues<TotalRule>().Select(r => new Option(r.ToString(), RuleLabel(r))).ToList(),
+            await DepartmentOptions.LoadAsync(db, HttpContext.RequestAborted),
+            PartChoices.Units,
+            PartChoices.MoneyUnits,
+            PartChoices.Kinds,
+            PartChoices.TotalRules,
             ViewData[PlanStructureItemsController.FailedFormKey] as string);
         return View("~/Features/PlanStructure/_StructureTree.cshtml", model);
     }

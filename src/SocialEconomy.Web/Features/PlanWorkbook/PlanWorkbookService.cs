@@ -21,7 +21,7 @@ public sealed record PlanImportResult(int? PlanId, IReadOnlyList<WorkbookProblem
 /// </summary>
 public sealed class PlanWorkbookService(AppDbContext db, IOptions<PlanWorkbookOptions> options, ILogger<PlanWorkbookService> log)
 {
-    public const string Unreadable = "통합 문서를 읽을 수 없습니다. 파일이 손상되지 않았는지 확인하고 Excel에서 다시 저장해 올리세요.";
+    public const string Unreadable = WorkbookGuard.Unreadable;
 
     public static string TitleTakenMessage(string title) =>
         $"같은 자치단체·시작연도에 계획명이 '{title}'인 계획이 이미 있습니다. 새 계획명을 입력하세요.";
@@ -41,35 +41,8 @@ public sealed class PlanWorkbookService(AppDbContext db, IOptions<PlanWorkbookOp
 
     public async Task<PlanImportResult> ImportAsync(string? fileName, long? length, Stream upload, string? newTitle, CancellationToken cancellationToken)
     {
-        var limits = options.Value;
-        var (content, refusal) = await WorkbookGuard.ReadAsync(fileName, length, upload, limits, cancellationToken);
-        if (content is null)
-        {
-            // The reason is not logged: it may quote a name from inside the uploaded archive.
-            log.LogInformation("Plan workbook refused by the upload guard ({Length} bytes declared)", length);
-            return PlanImportResult.Refused(refusal!);
-        }
-
-        await using (content)
-        {
-            XLWorkbook workbook;
-            try
-            {
-                workbook = new XLWorkbook(content, XLEventTracking.Disabled);
-            }
-#pragma warning disable CA1031 // ClosedXML throws many types for a broken package; each means "cannot read it".
-            catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                log.LogWarning("Plan workbook could not be opened: {ExceptionType}", ex.GetType().Name);
-                return PlanImportResult.Refused(WorkbookProblem.OfFile(Unreadable));
-            }
-
-            using (workbook)
-            {
-                return await ImportAsync(workbook, newTitle, cancellationToken);
-            }
-        }
+        return await WorkbookGuard.OpenAsync(
+            fileName, length, upload, options.Value, log, workbook => ImportAsync(workbook, newTitle, cancellationToken), PlanImportResult.Refused, cancellationToken);
     }
 
     private async Task<PlanImportResult> ImportAsync(XLWorkbook workbook, string? newTitle, CancellationToken cancellationToken)

@@ -100,6 +100,49 @@ public static class WorkbookGuard
         return (content, null);
     }
 
+    public const string Unreadable = "통합 문서를 읽을 수 없습니다. 파일이 손상되지 않았는지 확인하고 Excel에서 다시 저장해 올리세요.";
+
+    /// <summary>
+    /// An upload as an open workbook, for <paramref name="use"/>: read and inspected by
+    /// <see cref="ReadAsync"/>, then opened by ClosedXML. Either refusal is handed to
+    /// <paramref name="refused"/> instead; the reason is not logged (it may quote a name from
+    /// inside the uploaded archive).
+    /// </summary>
+    public static async Task<T> OpenAsync<T>(
+        string? fileName, long? length, Stream upload, PlanWorkbookOptions options, ILogger log, Func<ClosedXML.Excel.XLWorkbook, Task<T>> use, Func<WorkbookProblem, T> refused, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(log);
+        ArgumentNullException.ThrowIfNull(use);
+        ArgumentNullException.ThrowIfNull(refused);
+        var (content, refusal) = await ReadAsync(fileName, length, upload, options, cancellationToken);
+        if (content is null)
+        {
+            log.LogInformation("Workbook refused by the upload guard ({Length} bytes declared)", length);
+            return refused(refusal!);
+        }
+
+        await using (content)
+        {
+            ClosedXML.Excel.XLWorkbook workbook;
+            try
+            {
+                workbook = new ClosedXML.Excel.XLWorkbook(content, ClosedXML.Excel.XLEventTracking.Disabled);
+            }
+#pragma warning disable CA1031 // ClosedXML throws many types for a broken package; each means "cannot read it".
+            catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+            {
+                log.LogWarning("Workbook could not be opened: {ExceptionType}", ex.GetType().Name);
+                return refused(WorkbookProblem.OfFile(Unreadable));
+            }
+
+            using (workbook)
+            {
+                return await use(workbook);
+            }
+        }
+    }
+
     /// <summary>The archive checks alone, for content already in memory.</summary>
     public static WorkbookProblem? Inspect(Stream content, PlanWorkbookOptions options)
     {

@@ -28,33 +28,17 @@ public sealed record ResultsImportOutcome(bool Saved, int ChangedRows, IReadOnly
 /// </summary>
 public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbookOptions> options, TimeProvider clock, ILogger<ResultsWorkbookImport> log)
 {
-    public const string Unreadable = "통합 문서를 읽을 수 없습니다. Excel에서 'Excel 통합 문서(*.xlsx)'로 다시 저장해 올리세요.";
     public const string Formula = "수식은 받지 않습니다. 값을 입력하세요.";
 
     public async Task<ResultsImportOutcome> ImportAsync(ClaimsPrincipal user, int planId, int year, int? departmentId, string? fileName, long? length, Stream upload, bool saveValidRows, CancellationToken cancellationToken)
     {
-        var (content, refusal) = await WorkbookGuard.ReadAsync(fileName, length, upload, options.Value, cancellationToken);
-        if (content is null)
-        {
-            return ResultsImportOutcome.Refused(refusal!);
-        }
-
-        await using (content)
-        {
-            XLWorkbook workbook;
-            try
-            {
-                workbook = new XLWorkbook(content, XLEventTracking.Disabled);
-            }
-#pragma warning disable CA1031 // ClosedXML throws many types for a broken package; each means "cannot read it".
-            catch (Exception ex) when (ex is not OperationCanceledException)
-#pragma warning restore CA1031
-            {
-                log.LogWarning("Results workbook could not be opened: {ExceptionType}", ex.GetType().Name);
-                return ResultsImportOutcome.Refused(WorkbookProblem.OfFile(Unreadable));
-            }
-
-            using (workbook)
+        return await WorkbookGuard.OpenAsync(
+            fileName,
+            length,
+            upload,
+            options.Value,
+            log,
+            async workbook =>
             {
                 var scope = await ResultsWorkbookScope.LoadAsync(db, user, planId, year, departmentId, tracked: true, cancellationToken);
                 if (scope is null)
@@ -68,8 +52,9 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
                 }
 
                 return await ApplyAsync(new Reading(workbook, scope, options.Value).Run(), scope, user.Identity?.Name ?? "unknown", saveValidRows, cancellationToken);
-            }
-        }
+            },
+            ResultsImportOutcome.Refused,
+            cancellationToken);
     }
 
     private async Task<ResultsImportOutcome> ApplyAsync(Reading.Result read, ResultsWorkbookScope scope, string actor, bool saveValidRows, CancellationToken cancellationToken)
