@@ -36,6 +36,7 @@ public static class DatabaseSetup
 
         services.AddScoped<PlanSeeder>();
         services.AddScoped<AccountSeeder>();
+        services.AddScoped<FrameworkSeeder>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
@@ -69,6 +70,8 @@ public static class DatabaseSetup
             var file = await PlanSeeder.ReadAsync(PlanSeeder.DefaultSeedPath);
             await scope.ServiceProvider.GetRequiredService<PlanSeeder>().SeedAsync(file);
         }
+
+        await scope.ServiceProvider.GetRequiredService<FrameworkSeeder>().SeedAsync();
 
         var accounts = scope.ServiceProvider.GetRequiredService<AccountSeeder>();
         await accounts.EnsureRolesAsync();

@@ -121,7 +121,8 @@ public static class SecuritySetup
             .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))
             .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
             .AddPolicy(Policies.EditPlans, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
-            .AddPolicy(Policies.ReviewResults, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
+            .AddPolicy(Policies.ReviewResults, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
+            .AddPolicy(Policies.RunEvaluations, p => p.RequireRole(Roles.Admin, Roles.Coordinator));
 
         services.AddSingleton<IAuthorizationHandler, SubProjectAccessHandler>();
 

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain.Auditing;
+using SocialEconomy.Domain.Evaluation;
 using SocialEconomy.Domain.Organization;
 using SocialEconomy.Domain.Planning;
 using SocialEconomy.Domain.Results;
@@ -54,6 +55,24 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public DbSet<ResultAttachment> ResultAttachments => Set<ResultAttachment>();
 
     public DbSet<AttachmentBlob> AttachmentBlobs => Set<AttachmentBlob>();
+
+    public DbSet<EvaluationFramework> EvaluationFrameworks => Set<EvaluationFramework>();
+
+    public DbSet<EvaluationItem> EvaluationItems => Set<EvaluationItem>();
+
+    public DbSet<EvaluationCycle> EvaluationCycles => Set<EvaluationCycle>();
+
+    public DbSet<CommitteeSeat> CommitteeSeats => Set<CommitteeSeat>();
+
+    public DbSet<MemberScore> MemberScores => Set<MemberScore>();
+
+    public DbSet<SelfEvaluation> SelfEvaluations => Set<SelfEvaluation>();
+
+    public DbSet<GapReason> GapReasons => Set<GapReason>();
+
+    public DbSet<ComprehensiveEvaluation> ComprehensiveEvaluations => Set<ComprehensiveEvaluation>();
+
+    public DbSet<FollowUpAction> FollowUpActions => Set<FollowUpAction>();
 
     /// <summary>
     /// Every save also writes the audit rows of its changes in the same transaction, so a
@@ -132,6 +151,12 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         configurationBuilder.Properties<MilestoneState>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<Judgement>().HaveConversion<string>().HaveMaxLength(20);
         configurationBuilder.Properties<ResultStep>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<FrameworkKind>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<ItemRole>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Aggregation>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<SelfStage>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<Recommendation>().HaveConversion<string>().HaveMaxLength(20);
+        configurationBuilder.Properties<FindingSource>().HaveConversion<string>().HaveMaxLength(20);
     }
 }
 

@@ -34,4 +34,7 @@ public static class Policies
 
     /// <summary>Opening results periods, confirming, returning and reopening results: the coordinating department.</summary>
     public const string ReviewResults = "ReviewResults";
+
+    /// <summary>Running the year's evaluations (frameworks, calendar, T/F scoring, committee, 총괄평가, 환류): the coordinating department.</summary>
+    public const string RunEvaluations = "RunEvaluations";
 }

@@ -104,4 +104,34 @@ public static class Formats
         Domain.Planning.TotalRule.None => "계 없음",
         _ => rule.ToString(),
     };
+
+    /// <summary>Points with their unit: 27.5점; a dash when not given.</summary>
+    public static string Points(decimal? points) => points is { } value ? $"{value.ToString("#,##0.##", Korean)}점" : "-";
+
+    public static string PointsInput(decimal? points) => points?.ToString("0.##", CultureInfo.InvariantCulture) ?? string.Empty;
+
+    public static string Stage(Domain.Evaluation.SelfStage stage) => stage switch
+    {
+        Domain.Evaluation.SelfStage.Scoring => "T/F 채점 중",
+        Domain.Evaluation.SelfStage.InReview => "실무협의체 검토 중",
+        Domain.Evaluation.SelfStage.Locked => "확정",
+        _ => stage.ToString(),
+    };
+
+    public static string Recommendation(Domain.Evaluation.Recommendation recommendation) => recommendation switch
+    {
+        Domain.Evaluation.Recommendation.Expand => "확대",
+        Domain.Evaluation.Recommendation.Keep => "유지",
+        Domain.Evaluation.Recommendation.Reduce => "축소",
+        Domain.Evaluation.Recommendation.End => "종료",
+        _ => recommendation.ToString(),
+    };
+
+    public static string Source(Domain.Evaluation.FindingSource source) => source switch
+    {
+        Domain.Evaluation.FindingSource.Self => "자체평가",
+        Domain.Evaluation.FindingSource.External => "외부평가",
+        Domain.Evaluation.FindingSource.Comprehensive => "총괄평가",
+        _ => source.ToString(),
+    };
 }

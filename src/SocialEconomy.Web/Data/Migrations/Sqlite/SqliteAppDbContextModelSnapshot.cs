@@ -197,6 +197,539 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries", (string)null);
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.CommitteeSeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclarationNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeclaredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("CycleId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("CommitteeSeats", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.ComprehensiveEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AfterYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Directions")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FinalisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PlanId")
+                        .IsUnique();
+
+                    b.ToTable("ComprehensiveEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.EvaluationCycle", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Aggregation")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("AnonymousComments")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("CommitteeBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CommitteeClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ExternalBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ExternalFrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("GapThreshold")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PlanBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReviewNote")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SelfFrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("SelfLockedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SelfReportsBy")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelfStage")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExternalFrameworkId");
+
+                    b.HasIndex("SelfFrameworkId");
+
+                    b.HasIndex("PlanId", "Year")
+                        .IsUnique();
+
+                    b.ToTable("EvaluationCycles", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.EvaluationFramework", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDefault")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsFrozen")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("EvaluationFrameworks", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.EvaluationItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Area")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Criteria")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Indicator")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsBonus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MaxPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Topic")
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId");
+
+                    b.ToTable("EvaluationItems", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.FollowUpAction", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Finding")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("OutcomeAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OutcomeBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PlanId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("SubProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubProjectId");
+
+                    b.HasIndex("DepartmentId", "IsDone");
+
+                    b.HasIndex("PlanId", "Year");
+
+                    b.ToTable("FollowUpActions", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.GapReason", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("WrittenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CycleId", "Topic")
+                        .IsUnique();
+
+                    b.ToTable("GapReasons", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.MemberScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SeatId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("SeatId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("MemberScores", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.PanelSeat", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.HasIndex("EvaluationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("PanelSeats", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.ScoringBand", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FrameworkId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("MinRate")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("Points")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FrameworkId");
+
+                    b.ToTable("ScoringBands", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.SelfEvaluation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CycleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReportAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReportBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScoredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ScoredBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubProjectId");
+
+                    b.HasIndex("CycleId", "SubProjectId")
+                        .IsUnique();
+
+                    b.ToTable("SelfEvaluations", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.SelfScore", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OverrideReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("Points")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("ProposedPoints")
+                        .HasPrecision(18, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ItemId");
+
+                    b.HasIndex("EvaluationId", "ItemId")
+                        .IsUnique();
+
+                    b.ToTable("SelfScores", (string)null);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.SubProjectVerdict", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Assessment")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EvaluationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recommendation")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SubProjectId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("WrittenAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WrittenBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubProjectId");
+
+                    b.HasIndex("EvaluationId", "SubProjectId")
+                        .IsUnique();
+
+                    b.ToTable("SubProjectVerdicts", (string)null);
+                });
+
             modelBuilder.Entity("SocialEconomy.Domain.Organization.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1141,6 +1674,197 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.CommitteeSeat", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Evaluation.EvaluationCycle", "Cycle")
+                        .WithMany("Seats")
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Web.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cycle");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.ComprehensiveEvaluation", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Planning.BasicPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.EvaluationCycle", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Evaluation.EvaluationFramework", "ExternalFramework")
+                        .WithMany()
+                        .HasForeignKey("ExternalFrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Planning.BasicPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Evaluation.EvaluationFramework", "SelfFramework")
+                        .WithMany()
+                        .HasForeignKey("SelfFrameworkId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("ExternalFramework");
+
+                    b.Navigation("SelfFramework");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.EvaluationItem", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Evaluation.EvaluationFramework", "Framework")
+                        .WithMany("Items")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.FollowUpAction", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Planning.BasicPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Planning.SubProject", null)
+                        .WithMany()
+                        .HasForeignKey("SubProjectId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.GapReason", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Evaluation.EvaluationCycle", null)
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.MemberScore", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Evaluation.EvaluationItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Evaluation.CommitteeSeat", "Seat")
+                        .WithMany("Scores")
+                        .HasForeignKey("SeatId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Item");
+
+                    b.Navigation("Seat");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.PanelSeat", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Evaluation.ComprehensiveEvaluation", "Evaluation")
+                        .WithMany("Panel")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Web.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Evaluation");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.ScoringBand", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Evaluation.EvaluationFramework", "Framework")
+                        .WithMany("Bands")
+                        .HasForeignKey("FrameworkId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Framework");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.SelfEvaluation", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Evaluation.EvaluationCycle", "Cycle")
+                        .WithMany()
+                        .HasForeignKey("CycleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Planning.SubProject", null)
+                        .WithMany()
+                        .HasForeignKey("SubProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Cycle");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.SelfScore", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Evaluation.SelfEvaluation", "Evaluation")
+                        .WithMany("Scores")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Evaluation.EvaluationItem", "Item")
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Evaluation");
+
+                    b.Navigation("Item");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.SubProjectVerdict", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Evaluation.ComprehensiveEvaluation", "Evaluation")
+                        .WithMany("Verdicts")
+                        .HasForeignKey("EvaluationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("SocialEconomy.Domain.Planning.SubProject", null)
+                        .WithMany()
+                        .HasForeignKey("SubProjectId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Evaluation");
+                });
+
             modelBuilder.Entity("SocialEconomy.Domain.Planning.ActionItem", b =>
                 {
                     b.HasOne("SocialEconomy.Domain.Planning.SubProject", "SubProject")
@@ -1417,6 +2141,35 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Department");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.CommitteeSeat", b =>
+                {
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.ComprehensiveEvaluation", b =>
+                {
+                    b.Navigation("Panel");
+
+                    b.Navigation("Verdicts");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.EvaluationCycle", b =>
+                {
+                    b.Navigation("Seats");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.EvaluationFramework", b =>
+                {
+                    b.Navigation("Bands");
+
+                    b.Navigation("Items");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.SelfEvaluation", b =>
+                {
+                    b.Navigation("Scores");
                 });
 
             modelBuilder.Entity("SocialEconomy.Domain.Planning.ActionItem", b =>
