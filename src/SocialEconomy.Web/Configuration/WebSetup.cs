@@ -39,6 +39,7 @@ public static class WebSetup
         services.AddScoped<Features.PlanRevisions.RevisionTableQuery>();
         services.AddScoped<Features.AdminAudit.AuditQueries>();
         services.AddScoped<Features.Results.ResultEntry>();
+        services.AddScoped<Features.SelfEvaluations.SelfEvaluationPages>();
         services.AddScoped<Features.ResultAttachments.EvidenceStore>();
         services.AddScoped<Features.ResultsWorkbook.ResultsWorkbookImport>();
         services.AddOptions<Features.ResultAttachments.AttachmentOptions>().BindConfiguration(Features.ResultAttachments.AttachmentOptions.Section);
