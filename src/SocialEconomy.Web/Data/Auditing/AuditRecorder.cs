@@ -29,6 +29,19 @@ internal static class AuditRecorder
         nameof(IdentityUserToken<string>.Value),
     };
 
+    /// <summary>
+    /// A committee member's points and comments are sealed until the committee closes, from
+    /// the audit readers too (the coordinator reads the trail): the trail records that a
+    /// score changed, not what it became (docs/evaluations.md).
+    /// </summary>
+    private static readonly HashSet<(Type, string)> SealedProperties =
+    [
+        (typeof(Domain.Evaluation.MemberScore), nameof(Domain.Evaluation.MemberScore.Points)),
+        (typeof(Domain.Evaluation.MemberScore), nameof(Domain.Evaluation.MemberScore.Comment)),
+    ];
+
+    private const string Sealed = "(비공개: 평가위원 점수)";
+
     private static readonly JsonSerializerOptions Json = new()
     {
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
@@ -92,6 +105,16 @@ internal static class AuditRecorder
             var name = property.Metadata.Name;
             if (SecretProperties.Contains(name) || property.Metadata.IsPrimaryKey() && entry.State != EntityState.Deleted)
             {
+                continue;
+            }
+
+            if (SealedProperties.Contains((entry.Metadata.ClrType, name)))
+            {
+                if (entry.State != EntityState.Modified || property.IsModified && !Equals(property.OriginalValue, property.CurrentValue))
+                {
+                    changes[name] = Sealed;
+                }
+
                 continue;
             }
 
