@@ -173,6 +173,7 @@ public class MemberScore
     {
         Seat = seat;
         Item = item;
+        ItemId = item.Id;
     }
 
     private MemberScore()

@@ -127,6 +127,7 @@ public class SelfScore
     {
         Evaluation = evaluation;
         Item = item;
+        ItemId = item.Id;
     }
 
     private SelfScore()

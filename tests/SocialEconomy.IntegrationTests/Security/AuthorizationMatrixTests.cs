@@ -56,8 +56,9 @@ public class AuthorizationMatrixTests(PortalFactory factory, ITestOutputHelper o
         var rules = AuthorizationRules.All.ToDictionary(r => r.Key, StringComparer.Ordinal);
         var missing = routes.Where(r => !rules.ContainsKey(r.Key)).Select(r => $"{r.Key} ({EndpointCatalog.Name(r.Endpoint)})").ToList();
         var stale = rules.Keys.Except(routes.Select(r => r.Key), StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var fill = await RouteFill.CreateAsync(factory);
+        // The principals first: the evaluation routes seat the matrix's committee member.
         var principals = await PrincipalsAsync();
+        var fill = await RouteFill.CreateAsync(factory);
         var tokens = new Dictionary<HttpClient, string>();
         var cells = new List<Cell>();
 

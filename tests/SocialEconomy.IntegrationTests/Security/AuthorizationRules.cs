@@ -178,6 +178,59 @@ public static class AuthorizationRules
         SignedIn("GET", "/results/attachments/{id:int}"),
         OwnDepartment("POST", "/results/attachments/{id:int}/delete"),
 
+        // 평가 (docs/evaluations.md). The matrix's year (2018) is being scored; its committee is
+        // open and the matrix's committee member holds a declared seat in it.
+        SignedIn("GET", "/evaluations"),
+        AdminOrCoordinator("POST", "/evaluations"),
+        SignedIn("GET", "/evaluations/{cycleId:int}"),
+        AdminOrCoordinator("POST", "/evaluations/{cycleId:int}/calendar"),
+        AdminOrCoordinator("POST", "/evaluations/{cycleId:int}/rules"),
+        SignedIn("GET", "/evaluations/frameworks/{frameworkId:int}"),
+        AdminOrCoordinator("POST", "/evaluations/frameworks/{frameworkId:int}/items"),
+        AdminOrCoordinator("POST", "/evaluations/frameworks/{frameworkId:int}/items/{evaluationItemId:int}"),
+        AdminOrCoordinator("POST", "/evaluations/frameworks/{frameworkId:int}/items/{evaluationItemId:int}/remove"),
+        AdminOrCoordinator("POST", "/evaluations/frameworks/{frameworkId:int}/bands"),
+
+        // 자체평가: a department's report and scores are its own until the year is locked.
+        SignedIn("GET", "/evaluations/{cycleId:int}/self"),
+        OwnDepartment("GET", "/evaluations/{cycleId:int}/self/{code}"),
+        OwnDepartment("POST", "/evaluations/{cycleId:int}/self/{code}/report"),
+        AdminOrCoordinator("POST", "/evaluations/{cycleId:int}/self/{code}/scores"),
+        AdminOrCoordinator("POST", "/evaluations/{cycleId:int}/self/review"),
+        AdminOrCoordinator("POST", "/evaluations/{cycleId:int}/self/return"),
+        AdminOrCoordinator("POST", "/evaluations/{cycleId:int}/self/lock"),
+
+        // 외부평가: the committee is the coordinator's to form and close; the scoring sheet is
+        // the seated member's alone (the administrator and the coordinator included are
+        // refused); before closing nobody gets the result workbook or writes gap reasons.
+        AdminOrCoordinator("GET", "/evaluations/{cycleId:int}/committee"),
+        AdminOrCoordinator("POST", "/evaluations/{cycleId:int}/committee/members"),
+        AdminOrCoordinator("POST", "/evaluations/{cycleId:int}/committee/members/{seatId:int}/remove"),
+        AdminOrCoordinator("POST", "/evaluations/{cycleId:int}/committee/experts"),
+        AdminOrCoordinator("POST", "/evaluations/{cycleId:int}/committee/close"),
+        SeatedMember("GET", "/evaluations/{cycleId:int}/score"),
+        SeatedMember("POST", "/evaluations/{cycleId:int}/score"),
+        SeatedMember("POST", "/evaluations/{cycleId:int}/score/declare"),
+        SignedIn("GET", "/evaluations/{cycleId:int}/external"),
+        new("GET", "/evaluations/{cycleId:int}/external/workbook", S, D, D, D, D, D, D),
+        new("POST", "/evaluations/{cycleId:int}/external/gaps", S, D, D, D, D, D, D),
+
+        // 총괄평가: everyone reads; the coordinator runs it; panel members (none in the matrix) judge.
+        SignedIn("GET", "/evaluations/comprehensive/{planId:int}"),
+        AdminOrCoordinator("POST", "/evaluations/comprehensive/{planId:int}"),
+        AdminOrCoordinator("POST", "/evaluations/comprehensive/{planId:int}/panel"),
+
+        // The administrator asks first and removes the one panel seat: the coordinator then gets 404.
+        new("POST", "/evaluations/comprehensive/{planId:int}/panel/{panelSeatId:int}/remove", S, A, N, D, D, D, D),
+        AdminOrCoordinator("POST", "/evaluations/comprehensive/{planId:int}/verdicts/{code}"),
+        AdminOrCoordinator("POST", "/evaluations/comprehensive/{planId:int}/directions"),
+        AdminOrCoordinator("POST", "/evaluations/comprehensive/{planId:int}/finalise"),
+
+        // 환류 조치: everyone reads the list; the matrix's action belongs to the coordinating office.
+        SignedIn("GET", "/follow-ups"),
+        AdminOrCoordinator("POST", "/follow-ups"),
+        OwnDepartment("POST", "/follow-ups/{followUpId:int}"),
+
         // 감사 기록: Policies.ReadAudit.
         AdminOrCoordinator("GET", "/admin/audit"),
 
@@ -213,6 +266,8 @@ public static class AuthorizationRules
     private static AccessRule AdminOrCoordinator(string method, string pattern) => new(method, pattern, S, A, A, D, D, D, D);
 
     private static AccessRule OwnDepartment(string method, string pattern) => new(method, pattern, S, A, A, A, D, D, D);
+
+    private static AccessRule SeatedMember(string method, string pattern) => new(method, pattern, S, D, D, D, D, A, D);
 
     private static AccessRule AdminOnly(string method, string pattern) => new(method, pattern, S, A, D, D, D, D, D);
 
@@ -252,6 +307,9 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
 
     public int AttachmentId { get; init; }
 
+    /// <summary>The matrix's 2018 evaluation, its self-evaluation framework and first item, the member's seat, a panel seat and a follow-up action.</summary>
+    public EvaluationFill Evaluation { get; init; } = new(0, 0, 0, 0, 0, 0);
+
     /// <summary>The seeded plan, a throwaway account for the user pages, and the lead departments of 1-1 and 1-3.</summary>
     public static async Task<RouteFill> CreateAsync(PortalFactory factory)
     {
@@ -272,6 +330,7 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
         var milestoneId = await factory.WithDbAsync(db => db.Set<Domain.Planning.Milestone>().OrderBy(m => m.Id).Select(m => m.Id).FirstAsync());
         var departmentId = await factory.WithDbAsync(db => db.Departments.Where(d => d.Name == PortalFactory.OtherDepartment).Select(d => d.Id).SingleAsync());
         var (periodId, attachmentId) = await ResultsAsync(factory, planId);
+        var evaluation = await EvaluationFill.CreateAsync(factory, planId, ResultsYear);
         return new RouteFill(planId, await TargetUserAsync(factory), leads)
         {
             FirstActionItems = firstItems,
@@ -279,6 +338,7 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
             DepartmentId = departmentId,
             PeriodId = periodId,
             AttachmentId = attachmentId,
+            Evaluation = evaluation,
         };
     }
 
@@ -361,6 +421,12 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
             "year" => ResultsYear.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "periodId" => PeriodId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "id" when pattern.StartsWith("/results/attachments/", StringComparison.Ordinal) => AttachmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "cycleId" => Evaluation.CycleId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "frameworkId" => Evaluation.FrameworkId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "evaluationItemId" => Evaluation.ItemId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "seatId" => Evaluation.SeatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "panelSeatId" => Evaluation.PanelSeatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "followUpId" => Evaluation.FollowUpId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "statusCode" => "404",
             var name => throw new InvalidOperationException($"The matrix has no value for {{{name}}} in {pattern}: add one to RouteFill."),
         });
