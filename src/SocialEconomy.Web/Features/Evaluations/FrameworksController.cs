@@ -72,6 +72,11 @@ public sealed class FrameworksController(AppDbContext db) : Controller
             return NotFound();
         }
 
+        if (Frozen(framework) is { } frozen)
+        {
+            return frozen;
+        }
+
         var bands = new List<(decimal, decimal)>();
         for (var row = 0; row < Math.Min(BandsEditModel.Rows, Math.Max(input.MinRates.Count, input.Points.Count)); row++)
         {
@@ -126,6 +131,11 @@ public sealed class FrameworksController(AppDbContext db) : Controller
             return NotFound();
         }
 
+        if (Frozen(framework) is { } frozen)
+        {
+            return frozen;
+        }
+
         if (!ScoreRules.TryReadPoints(input.MaxPoints, out var points) && ModelState.IsValid)
         {
             ModelState.AddModelError($"{prefix}.MaxPoints", "배점을 숫자로 입력하세요. 예: 10 또는 7.5");
@@ -155,6 +165,21 @@ public sealed class FrameworksController(AppDbContext db) : Controller
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = done;
         return Redirect($"/evaluations/frameworks/{frameworkId}");
+    }
+
+    /// <summary>A frozen table has no forms; a post from a page opened before the first score is answered with the reason.</summary>
+    private RedirectResult? Frozen(EvaluationFramework framework)
+    {
+        try
+        {
+            framework.EnsureEditable();
+            return null;
+        }
+        catch (DomainException e)
+        {
+            TempData["Notice"] = e.Message;
+            return Redirect($"/evaluations/frameworks/{framework.Id}");
+        }
     }
 
     private static void EnsureVersion(EvaluationFramework framework, Guid version)
