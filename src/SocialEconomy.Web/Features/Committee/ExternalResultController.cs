@@ -63,7 +63,9 @@ public sealed class ExternalResultController(AppDbContext db, TimeProvider clock
         var model = await ViewModelAsync(cycle, cancellationToken);
         if (topic is null || model.Gaps.All(g => g.Topic != topic || !g.NeedsReason))
         {
-            ModelState.AddModelError("reason", "사유를 적을 점수 차이가 없는 주제입니다.");
+            // Only a topic past the threshold has a form; anything else came from an old or crafted page.
+            TempData["Notice"] = "사유를 적을 만큼 점수 차이가 큰 주제가 아닙니다. 아래 비교표를 확인하세요.";
+            return Redirect($"/evaluations/{cycleId}/external");
         }
 
         if (ModelState.IsValid)
