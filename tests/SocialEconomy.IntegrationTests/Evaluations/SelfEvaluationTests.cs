@@ -143,7 +143,11 @@ public class SelfEvaluationTests(PortalFactory factory) : IClassFixture<PortalFa
         Assert.Null((await coordinator.GetDocumentAsync($"{list}/1-1")).QuerySelector("form[action$='/scores']"));
 
         // Locking needs the council's note.
-        await coordinator.PostPageFormAsync(list, "/self/lock", new() { ["reviewNote"] = " " });
+        using (var noNote = await coordinator.PostPageFormAsync(list, "/self/lock", new() { ["reviewNote"] = " " }))
+        {
+            Assert.Contains("검토 의견을(를) 입력하세요", (await noNote.DocumentAsync()).QuerySelector("#reviewNote-error")!.TextContent, StringComparison.Ordinal);
+        }
+
         Assert.Equal("실무협의체 검토 중", (await coordinator.GetDocumentAsync(list)).QuerySelector("#self-stage")!.TextContent);
         await coordinator.PostPageFormAsync(list, "/self/lock", new() { ["reviewNote"] = "2020.2.20 민관거버넌스 실무협의체 검토 결과 원안 확정" });
         page = await coordinator.GetDocumentAsync(list);

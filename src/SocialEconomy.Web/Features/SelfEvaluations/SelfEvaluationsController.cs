@@ -25,11 +25,11 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
     public async Task<IActionResult> Index(int cycleId, CancellationToken cancellationToken)
     {
         var cycle = await db.CycleAsync(cycleId, cancellationToken);
-        if (cycle is null)
-        {
-            return NotFound();
-        }
+        return cycle is null ? NotFound() : await ListAsync(cycle, cancellationToken);
+    }
 
+    private async Task<IActionResult> ListAsync(EvaluationCycle cycle, CancellationToken cancellationToken)
+    {
         var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == cycle.PlanId, cancellationToken);
         var subs = await db.SubProjects.AsNoTracking()
             .Include(s => s.LeadDepartment).Include(s => s.SharingDepartments).Include(s => s.Task)
@@ -191,12 +191,32 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
 
     [HttpPost("lock")]
     [Authorize(Policy = Policies.RunEvaluations)]
-    public Task<IActionResult> Lock(int cycleId, [FromForm] Guid version, [FromForm] string? reviewNote, CancellationToken cancellationToken) =>
-        StageAsync(cycleId, version, cycle =>
+    public async Task<IActionResult> Lock(int cycleId, [FromForm] Guid version, [FromForm] string? reviewNote, CancellationToken cancellationToken)
+    {
+        var cycle = await db.CycleAsync(cycleId, cancellationToken);
+        if (cycle is null)
         {
-            cycle.LockSelf(reviewNote, clock.GetUtcNow().UtcDateTime);
-            return Task.FromResult("자체평가를 확정했습니다. 확정된 자체평가는 잠깁니다.");
-        }, cancellationToken);
+            return NotFound();
+        }
+
+        if (version != cycle.Version)
+        {
+            TempData["Notice"] = "이 화면을 연 뒤에 다른 사람이 평가 단계를 바꿨습니다. 지금 상태를 확인하고 다시 하세요.";
+            return Redirect($"/evaluations/{cycleId}/self");
+        }
+
+        // The council's note is typed here: a refusal is shown beside it with the text kept.
+        ModelState.TryApply(() => cycle.LockSelf(reviewNote, clock.GetUtcNow().UtcDateTime), "reviewNote");
+        if (!ModelState.IsValid)
+        {
+            ViewData["TypedNote"] = reviewNote;
+            return await ListAsync(cycle, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Notice"] = "자체평가를 확정했습니다. 확정된 자체평가는 잠깁니다.";
+        return Redirect($"/evaluations/{cycleId}/self");
+    }
 
     private async Task<IActionResult> StageAsync(int cycleId, Guid version, Func<EvaluationCycle, Task<string>> step, CancellationToken cancellationToken)
     {
