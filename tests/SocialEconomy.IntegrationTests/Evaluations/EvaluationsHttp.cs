@@ -1,5 +1,4 @@
 using System.Globalization;
-using AngleSharp.Dom;
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain.Evaluation;
 using SocialEconomy.Domain.Results;
@@ -100,14 +99,15 @@ public static class EvaluationsHttp
         var page = await client.GetDocumentAsync(url);
         var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.GetAttribute("action")?.EndsWith(actionSuffix, StringComparison.Ordinal) == true)
             ?? throw new InvalidOperationException($"{url} has no form posting to …{actionSuffix}.");
-        var fields = FieldsOf(form);
+        var action = form.GetAttribute("action")!;
+        var fields = page.FormFields($"form[action='{action}']");
         foreach (var (name, value) in changes)
         {
             fields[name] = value;
         }
 
         using var content = new FormUrlEncodedContent(fields);
-        return await client.PostAsync(new Uri(form.GetAttribute("action")!, UriKind.Relative), content);
+        return await client.PostAsync(new Uri(action, UriKind.Relative), content);
     }
 
     /// <summary>Scores typed into a sheet: points (and comments) per item id.</summary>
@@ -121,16 +121,4 @@ public static class EvaluationsHttp
 
         return fields;
     }
-
-    private static Dictionary<string, string> FieldsOf(IElement form) =>
-        form.QuerySelectorAll("input[name], textarea[name], select[name]")
-            .Where(e => e.GetAttribute("type") is not ("checkbox" or "radio") || e.HasAttribute("checked"))
-            .Where(e => e.GetAttribute("type") is not ("submit" or "button"))
-            .GroupBy(e => e.GetAttribute("name")!)
-            .ToDictionary(g => g.Key, g => g.First().TagName switch
-            {
-                "TEXTAREA" => g.First().TextContent,
-                "SELECT" => (g.First().QuerySelector("option[selected]") ?? g.First().QuerySelector("option"))?.GetAttribute("value") ?? string.Empty,
-                _ => g.First().GetAttribute("value") ?? string.Empty,
-            });
 }

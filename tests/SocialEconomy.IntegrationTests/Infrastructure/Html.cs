@@ -47,11 +47,14 @@ public static class Html
             .Where(e => !e.HasAttribute("disabled"))
             .Where(e => e.GetAttribute("type") is not ("checkbox" or "radio") || e.HasAttribute("checked"))
             .Where(e => e.GetAttribute("type") is not ("submit" or "button"))
-            .ToDictionary(e => e.GetAttribute("name")!, e => e.TagName switch
+
+            // A ticked checkbox comes before its hidden "false" twin: the first value wins, as MVC binds it.
+            .GroupBy(e => e.GetAttribute("name")!)
+            .ToDictionary(g => g.Key, g => g.First().TagName switch
             {
-                "TEXTAREA" => e.TextContent,
-                "SELECT" => (e.QuerySelector("option[selected]") ?? e.QuerySelector("option"))?.GetAttribute("value") ?? string.Empty,
-                _ => e.GetAttribute("value") ?? string.Empty,
+                "TEXTAREA" => g.First().TextContent,
+                "SELECT" => (g.First().QuerySelector("option[selected]") ?? g.First().QuerySelector("option"))?.GetAttribute("value") ?? string.Empty,
+                _ => g.First().GetAttribute("value") ?? string.Empty,
             });
     }
 
