@@ -42,7 +42,7 @@ public sealed class MemberScoresEditModel
     public bool Submit { get; set; }
 }
 
-public sealed record MemberScoreLine(EvaluationItem Item, SelfEvaluations.ScoreInputModel Typed, string? Problem);
+public sealed record MemberScoreLine(EvaluationItem Item, SelfEvaluations.ScoreInputModel Typed, string? Problem, string Saved);
 
 public sealed record ScoringViewModel(
     int CycleId,

@@ -74,8 +74,11 @@ public sealed class MemberScoringController(AppDbContext db, TimeProvider clock)
 
         if (form.Version != seat.Version)
         {
-            ModelState.AddModelError("Scores", "이 화면을 다른 창에서 먼저 저장했습니다. 아래는 지금 저장된 점수입니다. 확인하고 다시 저장하세요.");
-            return View(ScoringView, await ViewModelAsync(cycle, seat, null, null, cancellationToken));
+            // Another window of the same member saved first: the typed sheet stays, beside the saved one.
+            ModelState.AddModelError("Scores", "이 채점표를 다른 창에서 먼저 저장했습니다. 입력한 점수는 그대로 두었고, 저장된 점수를 함께 보여 드립니다. 비교한 뒤 다시 저장하세요.");
+            ViewData["ShowSaved"] = true;
+            form.Version = seat.Version;
+            return View(ScoringView, await ViewModelAsync(cycle, seat, form, null, cancellationToken));
         }
 
         IReadOnlyDictionary<int, string> problems;
@@ -127,7 +130,8 @@ public sealed class MemberScoringController(AppDbContext db, TimeProvider clock)
             return new MemberScoreLine(
                 item,
                 typed?.Scores.GetValueOrDefault(item.Id) ?? new ScoreInputModel { Points = Formats.PointsInput(saved?.Points), Comment = saved?.Comment },
-                problems?.GetValueOrDefault(item.Id));
+                problems?.GetValueOrDefault(item.Id),
+                $"{Formats.Points(saved?.Points)}{(saved?.Comment is null ? null : $" · {saved.Comment}")}");
         }).ToList();
         var max = cycle.ExternalFramework.BonusPoints > 0
             ? $"{Formats.Points(cycle.ExternalFramework.BasePoints)} + 가점 {Formats.Points(cycle.ExternalFramework.BonusPoints)}"

@@ -24,7 +24,7 @@ namespace SocialEconomy.Web.Features.Comprehensive;
 public sealed class ComprehensiveController(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
 {
     private const string PageView = "~/Features/Comprehensive/Comprehensive.cshtml";
-    private const string Stale = "이 화면을 연 뒤에 다른 사람이 총괄평가를 저장했습니다. 지금 저장된 내용을 확인하고 다시 저장하세요.";
+    private const string Stale = "이 화면을 연 뒤에 다른 사람이 총괄평가를 저장했습니다. 입력한 내용은 그대로 두었습니다. 지금 저장된 내용을 확인하고 다시 저장하세요.";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int planId, CancellationToken cancellationToken)
@@ -127,7 +127,9 @@ public sealed class ComprehensiveController(AppDbContext db, UserManager<AppUser
 
         if (input.Version != evaluation.Version)
         {
+            // Kept as typed with the current version: saving again is a deliberate choice.
             ModelState.AddModelError("Verdict.Reason", Stale);
+            input.Version = evaluation.Version;
         }
 
         if (ModelState.IsValid)
@@ -158,19 +160,25 @@ public sealed class ComprehensiveController(AppDbContext db, UserManager<AppUser
             return Forbid();
         }
 
-        return await ChangeAsync(
-            planId,
-            () =>
-            {
-                if (version != evaluation.Version)
-                {
-                    throw new DomainException(Stale);
-                }
+        if (version != evaluation.Version)
+        {
+            ModelState.AddModelError("directions", Stale);
+        }
 
-                evaluation.WriteDirections(directions);
-            },
-            "차기 기본계획 방향을 저장했습니다.",
-            cancellationToken);
+        if (ModelState.IsValid)
+        {
+            ModelState.TryApply(() => evaluation.WriteDirections(directions), "directions");
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // The typed directions stay in the box; the form now carries the current version.
+            ViewData["TypedDirections"] = directions;
+            var plan = await db.Plans.AsNoTracking().FirstAsync(p => p.Id == planId, cancellationToken);
+            return View(PageView, await ViewModelAsync(plan, evaluation, null, cancellationToken));
+        }
+
+        return await SaveAsync(planId, "차기 기본계획 방향을 저장했습니다.", cancellationToken);
     }
 
     [HttpPost("finalise")]

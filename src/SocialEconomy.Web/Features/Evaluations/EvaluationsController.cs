@@ -80,7 +80,7 @@ public sealed class EvaluationsController(AppDbContext db, TimeProvider clock) :
             return NotFound();
         }
 
-        CheckVersion(cycle, input.Version, "Calendar.PlanBy");
+        input.Version = CheckVersion(cycle, input.Version, "Calendar.PlanBy");
         if (ModelState.IsValid)
         {
             ModelState.TryApply(() => cycle.SetCalendar(EvaluationCalendar.Create(input.PlanBy!.Value, input.SelfReportsBy!.Value, input.CommitteeBy!.Value, input.ExternalBy!.Value)), "Calendar.PlanBy");
@@ -112,7 +112,7 @@ public sealed class EvaluationsController(AppDbContext db, TimeProvider clock) :
             ModelState.AddModelError("Rules.Aggregation", "집계 방법을 고르세요.");
         }
 
-        CheckVersion(cycle, input.Version, "Rules.Aggregation");
+        input.Version = CheckVersion(cycle, input.Version, "Rules.Aggregation");
         if (ModelState.IsValid)
         {
             ModelState.TryApply(() => cycle.SetCommitteeRules(input.Aggregation, input.AnonymousComments, input.GapThreshold!.Value), "Rules.Aggregation");
@@ -128,12 +128,18 @@ public sealed class EvaluationsController(AppDbContext db, TimeProvider clock) :
         return Redirect($"/evaluations/{cycle.Id}");
     }
 
-    private void CheckVersion(EvaluationCycle cycle, Guid version, string field)
+    /// <summary>
+    /// A stale form is refused with the typed values kept; the version it returns is the
+    /// current one, so saving again after reading the message is a deliberate choice.
+    /// </summary>
+    private Guid CheckVersion(EvaluationCycle cycle, Guid version, string field)
     {
         if (version != cycle.Version)
         {
-            ModelState.AddModelError(field, "이 화면을 연 뒤에 다른 사람이 평가 설정을 바꿨습니다. 지금 저장된 값을 확인하고 다시 저장하세요.");
+            ModelState.AddModelError(field, "이 화면을 연 뒤에 다른 사람이 평가 설정을 바꿨습니다. 입력한 값은 그대로 두었습니다. 위의 현재 일정·방법을 확인하고 다시 저장하세요.");
         }
+
+        return cycle.Version;
     }
 
     private async Task<EvaluationsIndexViewModel> IndexModelAsync(StartCycleEditModel input, CancellationToken cancellationToken)

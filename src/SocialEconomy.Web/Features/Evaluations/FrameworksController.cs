@@ -146,12 +146,18 @@ public sealed class FrameworksController(AppDbContext db) : Controller
             ModelState.AddModelError($"{prefix}.Role", "항목의 쓰임을 고르세요.");
         }
 
+        if (input.Version != framework.Version)
+        {
+            // Kept as typed with the current version: saving again is a deliberate choice.
+            ModelState.AddModelError($"{prefix}.Area", "이 화면을 연 뒤에 다른 사람이 평가지표를 바꿨습니다. 입력한 값은 그대로 두었습니다. 위 표의 현재 내용을 확인하고 다시 저장하세요.");
+            input.Version = framework.Version;
+        }
+
         if (ModelState.IsValid)
         {
             ModelState.TryApply(
                 () =>
                 {
-                    EnsureVersion(framework, input.Version);
                     change(framework, new ItemDraft(input.Area, input.Name, input.Indicator, input.Criteria, points, input.IsBonus, input.Role, input.Topic));
                 },
                 $"{prefix}.Area");

@@ -19,7 +19,7 @@ namespace SocialEconomy.Web.Features.SelfEvaluations;
 public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPages pages, TimeProvider clock) : Controller
 {
     private const string PageView = "~/Features/SelfEvaluations/SubProject.cshtml";
-    private const string ConflictMessage = "이 화면을 연 뒤에 다른 사람이 이 자체평가를 저장했습니다. 아래는 지금 저장된 내용입니다. 확인하고 다시 입력하세요.";
+    private const string ConflictMessage = "이 화면을 연 뒤에 다른 사람이 이 자체평가를 저장했습니다. 입력한 내용은 그대로 두었고, 지금 저장된 내용을 함께 보여 드립니다. 비교한 뒤 다시 저장하세요.";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int cycleId, CancellationToken cancellationToken)
@@ -110,6 +110,7 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
         if (loaded.Evaluation is not null && version != evaluation.Version)
         {
             ModelState.AddModelError("report", ConflictMessage);
+            ViewData["ShowSaved"] = true;
         }
 
         if (ModelState.IsValid)
@@ -140,8 +141,11 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
         var evaluation = loaded.Evaluation ?? new SelfEvaluation(loaded.Cycle, loaded.SubProject);
         if (loaded.Evaluation is not null && form.Version != evaluation.Version)
         {
+            // The typed scores stay in the form beside the saved ones, with the current version.
             ModelState.AddModelError("Scores", ConflictMessage);
-            return View(PageView, await pages.PageAsync(loaded, User, null, null, cancellationToken));
+            ViewData["ShowSaved"] = true;
+            form.Version = evaluation.Version;
+            return View(PageView, await pages.PageAsync(loaded, User, form, null, cancellationToken));
         }
 
         IReadOnlyDictionary<int, string> problems;
