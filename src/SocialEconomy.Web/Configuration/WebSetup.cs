@@ -40,6 +40,8 @@ public static class WebSetup
         services.AddScoped<Features.AdminAudit.AuditQueries>();
         services.AddScoped<Features.Results.ResultEntry>();
         services.AddScoped<Features.SelfEvaluations.SelfEvaluationPages>();
+        services.AddOptions<Features.Reports.ReportOptions>().BindConfiguration("Reports");
+        services.AddSingleton<Features.Reports.ReportPrinter>();
         services.AddScoped<Features.ResultAttachments.EvidenceStore>();
         services.AddScoped<Features.ResultsWorkbook.ResultsWorkbookImport>();
         services.AddOptions<Features.ResultAttachments.AttachmentOptions>().BindConfiguration(Features.ResultAttachments.AttachmentOptions.Section);

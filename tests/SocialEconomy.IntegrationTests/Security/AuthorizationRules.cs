@@ -99,6 +99,11 @@ public static class AuthorizationRules
         AdminOrCoordinator("GET", "/plans/import"),
         AdminOrCoordinator("POST", "/plans/import"),
 
+        // Printed reports of a plan: readable like the plan itself.
+        SignedIn("GET", "/plans/{id:int}/reports/finance"),
+        SignedIn("GET", "/plans/{id:int}/reports/finance.pdf"),
+        SignedIn("GET", "/plans/{id:int}/reports/finance.xlsx"),
+
         // 신구대비표: readable like the plan itself.
         SignedIn("GET", "/plans/{id:int}/revisions"),
         SignedIn("GET", "/plans/{id:int}/revisions/workbook"),

@@ -1,0 +1,132 @@
+using ClosedXML.Excel;
+using SocialEconomy.Web.Features.PlanRevisions;
+
+namespace SocialEconomy.Web.Features.Reports;
+
+/// <summary>
+/// 재정계획 as .xlsx, laid out as the seed's table: merged 연도별 재정규모 header, the unit in
+/// the header, thousands separators, frozen header rows, A4 landscape fit to width with the
+/// header rows repeated. Names are written as text, never as formulas.
+/// </summary>
+public static class FinanceWorkbook
+{
+    public static byte[] Write(FinanceReportViewModel model)
+    {
+        ArgumentNullException.ThrowIfNull(model);
+        var plan = model.Finance.Plan;
+        var years = plan.Years.Years.ToList();
+        var lastColumn = 3 + years.Count;
+        using var workbook = new XLWorkbook();
+        var sheet = workbook.AddWorksheet("재정계획");
+        RevisionWorkbook.Text(sheet.Cell(1, 1), $"{model.Header.PlanTitle} 재정계획");
+        sheet.Cell(1, 1).Style.Font.Bold = true;
+        sheet.Cell(1, 1).Style.Font.FontSize = 14;
+        sheet.Range(1, 1, 1, lastColumn).Merge();
+        RevisionWorkbook.Text(sheet.Cell(2, 1), $"{model.Header.Office} · 작성일 {model.Header.Date}{(model.Header.IsDraft ? " · 초안" : string.Empty)}");
+        sheet.Range(2, 1, 2, lastColumn - 1).Merge();
+        sheet.Cell(2, lastColumn).SetValue($"(단위: {plan.Unit})");
+        sheet.Cell(2, lastColumn).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+
+        sheet.Cell(3, 1).SetValue("추진과제 · 세부사업");
+        sheet.Cell(3, 2).SetValue("예산 항목");
+        sheet.Cell(3, 3).SetValue($"합계({plan.Unit})");
+        sheet.Cell(3, 4).SetValue($"연도별 재정규모({plan.Unit})");
+        sheet.Range(3, 1, 4, 1).Merge();
+        sheet.Range(3, 2, 4, 2).Merge();
+        sheet.Range(3, 3, 4, 3).Merge();
+        sheet.Range(3, 4, 3, lastColumn).Merge();
+        for (var i = 0; i < years.Count; i++)
+        {
+            sheet.Cell(4, 4 + i).SetValue(years[i]);
+        }
+
+        var header = sheet.Range(3, 1, 4, lastColumn);
+        header.Style.Font.Bold = true;
+        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#E8EDF3");
+        header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
+        header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+
+        var row = 5;
+        void Figures(int r, Func<int, decimal> year, decimal total)
+        {
+            sheet.Cell(r, 3).SetValue(total);
+            for (var i = 0; i < years.Count; i++)
+            {
+                sheet.Cell(r, 4 + i).SetValue(year(years[i]));
+            }
+        }
+
+        RevisionWorkbook.Text(sheet.Cell(row, 1), "총액");
+        sheet.Range(row, 1, row, 2).Merge();
+        Figures(row, plan.Total.For, plan.Total.Total);
+        sheet.Range(row, 1, row, lastColumn).Style.Font.Bold = true;
+        row++;
+        foreach (var task in plan.Tasks)
+        {
+            RevisionWorkbook.Text(sheet.Cell(row, 1), $"{task.Task.Number}. {task.Task.Name}");
+            sheet.Range(row, 1, row, 2).Merge();
+            Figures(row, task.Subtotal.For, task.Subtotal.Total);
+            sheet.Range(row, 1, row, lastColumn).Style.Fill.BackgroundColor = XLColor.FromHtml("#F1F4F8");
+            row++;
+            foreach (var sub in task.SubProjects)
+            {
+                var first = row;
+                foreach (var line in sub.Lines)
+                {
+                    RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.SubProject.Code} {sub.SubProject.Name}");
+                    RevisionWorkbook.Text(sheet.Cell(row, 2), line.Line.Name);
+                    if (line.Figures.IsNonBudget)
+                    {
+                        sheet.Cell(row, 3).SetValue("비예산");
+                    }
+                    else
+                    {
+                        Figures(row, line.Figures.For, line.Figures.Total);
+                    }
+
+                    row++;
+                }
+
+                RevisionWorkbook.Text(sheet.Cell(row, 2), "소계");
+                Figures(row, sub.Subtotal.For, sub.Subtotal.Total);
+                if (row > first)
+                {
+                    sheet.Range(first, 1, row, 1).Merge();
+                }
+
+                RevisionWorkbook.Text(sheet.Cell(first, 1), $"{sub.SubProject.Code} {sub.SubProject.Name}");
+                row++;
+            }
+        }
+
+        var body = sheet.Range(3, 1, row - 1, lastColumn);
+        body.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
+        body.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
+        sheet.Range(5, 3, row - 1, lastColumn).Style.NumberFormat.Format = "#,##0.###";
+        sheet.Range(5, 1, row - 1, 1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
+        sheet.Range(5, 1, row - 1, 2).Style.Alignment.WrapText = true;
+        if (model.Finance.Note is { } note)
+        {
+            RevisionWorkbook.Text(sheet.Cell(row + 1, 1), $"비고: {note}");
+            sheet.Range(row + 1, 1, row + 1, lastColumn).Merge();
+            sheet.Cell(row + 1, 1).Style.Alignment.WrapText = true;
+            sheet.Row(row + 1).Height = 45;
+        }
+
+        sheet.Column(1).Width = 36;
+        sheet.Column(2).Width = 30;
+        for (var c = 3; c <= lastColumn; c++)
+        {
+            sheet.Column(c).Width = 11;
+        }
+
+        sheet.SheetView.FreezeRows(4);
+        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
+        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
+        sheet.PageSetup.FitToPages(1, 0);
+        sheet.PageSetup.SetRowsToRepeatAtTop(3, 4);
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialEconomy.Domain.Planning;
+using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Features.Plans;
+using SocialEconomy.Web.Features.Shared;
+
+namespace SocialEconomy.Web.Features.Reports;
+
+/// <summary>
+/// Printed reports of a plan: the same Razor print view on screen (for reading and Ctrl+P),
+/// as PDF (printed by headless Chromium) and the same content as .xlsx. Every signed-in
+/// role reads a plan, so every role prints its reports; a draft plan prints as 초안.
+/// </summary>
+[Route("plans/{id:int}/reports")]
+public sealed class ReportsController(AppDbContext db, PlanQueries queries, ReportPrinter printer, TimeProvider clock, ILogger<ReportsController> log) : Controller
+{
+    private const string FinanceView = "~/Features/Reports/FinanceReport.cshtml";
+
+    [HttpGet("finance")]
+    public async Task<IActionResult> Finance(int id, CancellationToken cancellationToken)
+    {
+        var model = await FinanceAsync(id, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["ReportLinks"] = $"/plans/{id}/reports/finance";
+        ViewData["BackLink"] = $"/plans/{id}/finance";
+        return View(FinanceView, model);
+    }
+
+    [HttpGet("finance.pdf")]
+    public async Task<IActionResult> FinancePdf(int id, CancellationToken cancellationToken)
+    {
+        var model = await FinanceAsync(id, cancellationToken);
+        return model is null ? NotFound() : await PdfAsync(FinanceView, model, $"재정계획_{model.Header.PlanTitle}.pdf", cancellationToken);
+    }
+
+    [HttpGet("finance.xlsx")]
+    public async Task<IActionResult> FinanceWorkbookFile(int id, CancellationToken cancellationToken)
+    {
+        var model = await FinanceAsync(id, cancellationToken);
+        return model is null
+            ? NotFound()
+            : File(FinanceWorkbook.Write(model), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"재정계획_{model.Header.PlanTitle}.xlsx");
+    }
+
+    private async Task<IActionResult> PdfAsync(string viewPath, object model, string fileName, CancellationToken cancellationToken)
+    {
+        var html = await this.RenderViewAsync(viewPath, model);
+        try
+        {
+            return File(await printer.PrintAsync(html, cancellationToken), "application/pdf", fileName);
+        }
+        catch (ReportPrinterUnavailableException e)
+        {
+            log.LogError(e, "PDF of {Report} not produced", fileName);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return View("~/Features/Reports/Unavailable.cshtml");
+        }
+    }
+
+    private async Task<FinanceReportViewModel?> FinanceAsync(int id, CancellationToken cancellationToken)
+    {
+        var finance = await queries.FinancialPlanAsync(id, cancellationToken);
+        var header = await HeaderAsync(id, "재정계획", cancellationToken);
+        return finance is null || header is null ? null : new FinanceReportViewModel(header, finance);
+    }
+
+    private async Task<ReportHeader?> HeaderAsync(int planId, string reportName, CancellationToken cancellationToken)
+    {
+        var plan = await db.Plans.AsNoTracking().Include(p => p.OwningDepartment).FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        return plan is null
+            ? null
+            : new ReportHeader(plan.OwningDepartment.DisplayName, plan.Title, reportName, Formats.Date(Formats.KoreanToday(clock)), plan.Status == PlanStatus.Draft, plan.Status == PlanStatus.Draft ? "작성 중인 계획" : null);
+    }
+}
