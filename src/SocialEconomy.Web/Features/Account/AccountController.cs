@@ -207,6 +207,10 @@ public sealed class AccountController(
         if (string.IsNullOrEmpty(key))
         {
             await users.ResetAuthenticatorKeyAsync(user);
+
+            // The reset gives the account a new security stamp: without a refreshed cookie the
+            // stamp check would sign this very session out within a minute, mid-enrolment.
+            await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
         }
 
