@@ -34,12 +34,12 @@ internal static class DomainText
     {
         if (value < 0 || value > max)
         {
-            throw new DomainException($"{label}은(는) 0점부터 {max:0.#}점 사이로 입력하세요.");
+            throw new DomainException($"{label}는 0점부터 {max:0.#}점 사이로 입력하세요.");
         }
 
         if (value * 2 != decimal.Truncate(value * 2))
         {
-            throw new DomainException($"{label}은(는) 0.5점 단위로 입력하세요.");
+            throw new DomainException($"{label}는 0.5점 단위로 입력하세요.");
         }
 
         return value;

@@ -103,6 +103,8 @@ public static class AuthorizationRules
         SignedIn("GET", "/plans/{id:int}/reports/finance"),
         SignedIn("GET", "/plans/{id:int}/reports/finance.pdf"),
         SignedIn("GET", "/plans/{id:int}/reports/finance.xlsx"),
+        SignedIn("GET", "/plans/{id:int}/reports/implementation/{year:int}"),
+        SignedIn("GET", "/plans/{id:int}/reports/implementation/{year:int}.pdf"),
 
         // 신구대비표: readable like the plan itself.
         SignedIn("GET", "/plans/{id:int}/revisions"),

@@ -174,6 +174,9 @@ public sealed class PlanQueries(AppDbContext db)
         return new BudgetRow(amounts.Select(Formats.Number).ToList(), Formats.Number(amounts.Sum()));
     }
 
+    /// <summary>The whole plan with its yearly tables, untracked: what the printed reports read.</summary>
+    public Task<BasicPlan?> PlanWithTablesAsync(int planId, CancellationToken cancellationToken) => LoadPlanAsync(planId, withTables: true, cancellationToken);
+
     private async Task<BasicPlan?> LoadPlanAsync(int planId, bool withTables, CancellationToken cancellationToken)
     {
         IQueryable<BasicPlan> query = db.Plans.AsNoTracking().AsSplitQuery()

@@ -6,3 +6,16 @@ namespace SocialEconomy.Web.Features.Reports;
 public sealed record ReportHeader(string Office, string PlanTitle, string ReportName, string Date, bool IsDraft, string? DraftReason);
 
 public sealed record FinanceReportViewModel(ReportHeader Header, FinancialPlanViewModel Finance);
+
+/// <summary>One row of a year's indicator table; Revision is "당초 → 변경 (사유)" when the target was revised.</summary>
+public sealed record YearIndicatorRow(string ActionItem, string Indicator, string Unit, string Target, string? Revision);
+
+public sealed record YearMilestoneRow(string ActionItem, string Label, string Text, string? Revision);
+
+public sealed record YearBudgetRow(string Line, string Amount, string? Revision);
+
+public sealed record YearSubProject(string Code, string Name, string Department, IReadOnlyList<YearIndicatorRow> Indicators, IReadOnlyList<YearMilestoneRow> Milestones, IReadOnlyList<YearBudgetRow> Budget, string BudgetTotal);
+
+public sealed record YearTask(int Number, string Name, IReadOnlyList<YearSubProject> SubProjects);
+
+public sealed record ImplementationReportViewModel(ReportHeader Header, int PlanId, int Year, string BudgetUnit, IReadOnlyList<YearTask> Tasks, string Total, int Revisions);

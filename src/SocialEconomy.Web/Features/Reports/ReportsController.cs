@@ -16,6 +16,7 @@ namespace SocialEconomy.Web.Features.Reports;
 public sealed class ReportsController(AppDbContext db, PlanQueries queries, ReportPrinter printer, TimeProvider clock, ILogger<ReportsController> log) : Controller
 {
     private const string FinanceView = "~/Features/Reports/FinanceReport.cshtml";
+    private const string ImplementationView = "~/Features/Reports/ImplementationReport.cshtml";
 
     [HttpGet("finance")]
     public async Task<IActionResult> Finance(int id, CancellationToken cancellationToken)
@@ -45,6 +46,40 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
         return model is null
             ? NotFound()
             : File(FinanceWorkbook.Write(model), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"재정계획_{model.Header.PlanTitle}.xlsx");
+    }
+
+    [HttpGet("implementation/{year:int}")]
+    public async Task<IActionResult> Implementation(int id, int year, CancellationToken cancellationToken)
+    {
+        var model = await ImplementationAsync(id, year, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["ReportLinks"] = $"/plans/{id}/reports/implementation/{year}";
+        ViewData["NoWorkbook"] = true;
+        ViewData["BackLink"] = $"/plans/{id}";
+        return View(ImplementationView, model);
+    }
+
+    [HttpGet("implementation/{year:int}.pdf")]
+    public async Task<IActionResult> ImplementationPdf(int id, int year, CancellationToken cancellationToken)
+    {
+        var model = await ImplementationAsync(id, year, cancellationToken);
+        return model is null ? NotFound() : await PdfAsync(ImplementationView, model, $"{year}년_시행계획.pdf", cancellationToken);
+    }
+
+    private async Task<ImplementationReportViewModel?> ImplementationAsync(int id, int year, CancellationToken cancellationToken)
+    {
+        var plan = await queries.PlanWithTablesAsync(id, cancellationToken);
+        if (plan is null || !plan.Period.Contains(year))
+        {
+            return null;
+        }
+
+        var header = await HeaderAsync(id, $"{year}년 연차별 시행계획", cancellationToken);
+        return await ImplementationReport.BuildAsync(db, plan, year, header!, cancellationToken);
     }
 
     private async Task<IActionResult> PdfAsync(string viewPath, object model, string fileName, CancellationToken cancellationToken)
