@@ -137,6 +137,11 @@ public class CommitteeJourneyTests(BrowserFixture fixture) : IClassFixture<Brows
         await Assertions.Expect(coordinator.Locator("main")).ToContainTextAsync("위원3의 성과목표 의견");
         await coordinator.AssertNoAxeViolationsAsync();
 
+        // The printed report's screen version.
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "인쇄용 보기" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator("#report-total")).ToHaveTextAsync("84점");
+        await coordinator.AssertNoAxeViolationsAsync();
+
         // The first member's sheet is closed now: no field is left to change.
         var first = await SignInAsync(members[0].UserName);
         await first.GotoAsync($"/evaluations/{cycleId}/score");

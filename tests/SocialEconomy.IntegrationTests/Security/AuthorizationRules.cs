@@ -220,6 +220,8 @@ public static class AuthorizationRules
         SeatedMember("POST", "/evaluations/{cycleId:int}/score/declare"),
         SignedIn("GET", "/evaluations/{cycleId:int}/external"),
         new("GET", "/evaluations/{cycleId:int}/external/workbook", S, D, D, D, D, D, D),
+        new("GET", "/evaluations/{cycleId:int}/external/report", S, D, D, D, D, D, D),
+        new("GET", "/evaluations/{cycleId:int}/external/report.pdf", S, D, D, D, D, D, D),
         new("POST", "/evaluations/{cycleId:int}/external/gaps", S, D, D, D, D, D, D),
 
         // 총괄평가: everyone reads; the coordinator runs it; panel members (none in the matrix) judge.

@@ -4,6 +4,7 @@ using SocialEconomy.Domain;
 using SocialEconomy.Domain.Evaluation;
 using SocialEconomy.Web.Data;
 using SocialEconomy.Web.Features.Evaluations;
+using SocialEconomy.Web.Features.Reports;
 using SocialEconomy.Web.Features.Shared;
 using SocialEconomy.Web.Security;
 
@@ -17,9 +18,62 @@ namespace SocialEconomy.Web.Features.Committee;
 /// Before closing the page says so and shows no score, and the workbook is not served.
 /// </summary>
 [Route("evaluations/{cycleId:int}/external")]
-public sealed class ExternalResultController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class ExternalResultController(AppDbContext db, ReportPrinter printer, TimeProvider clock, ILogger<ExternalResultController> log) : Controller
 {
     private const string ResultView = "~/Features/Committee/ExternalResult.cshtml";
+    private const string ReportView = "~/Features/Reports/ExternalReport.cshtml";
+
+    /// <summary>외부평가 결과 as a printed report: only once the committee is closed, for everyone who reads the result.</summary>
+    [HttpGet("report")]
+    public async Task<IActionResult> Report(int cycleId, CancellationToken cancellationToken)
+    {
+        var (cycle, found) = await ReportModelAsync(cycleId, cancellationToken);
+        if (found is null)
+        {
+            return cycle is null ? NotFound() : Forbid();
+        }
+
+        ViewData["ReportLinks"] = $"/evaluations/{cycleId}/external/report";
+        ViewData["NoWorkbook"] = true;
+        ViewData["BackLink"] = $"/evaluations/{cycleId}/external";
+        return View(ReportView, found);
+    }
+
+    [HttpGet("report.pdf")]
+    public async Task<IActionResult> ReportPdf(int cycleId, CancellationToken cancellationToken)
+    {
+        var (cycle, found) = await ReportModelAsync(cycleId, cancellationToken);
+        if (found is null)
+        {
+            return cycle is null ? NotFound() : Forbid();
+        }
+
+        var html = await this.RenderViewAsync(ReportView, found);
+        try
+        {
+            return File(await printer.PrintAsync(html, cancellationToken), "application/pdf", $"외부평가결과_{found.Result.Year}.pdf");
+        }
+        catch (ReportPrinterUnavailableException e)
+        {
+            log.LogError(e, "External evaluation report {CycleId} not printed", cycleId);
+            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return View("~/Features/Reports/Unavailable.cshtml");
+        }
+    }
+
+    /// <summary>No cycle: no such year; a cycle without a model: the committee is not closed, nothing is printed.</summary>
+    private async Task<(EvaluationCycle? Cycle, ExternalReportViewModel? Model)> ReportModelAsync(int cycleId, CancellationToken cancellationToken)
+    {
+        var cycle = await db.CycleAsync(cycleId, cancellationToken);
+        if (cycle is null || !EvaluationAccess.CanReadCommitteeResult(cycle))
+        {
+            return (cycle, null);
+        }
+
+        var plan = await db.Plans.AsNoTracking().Include(p => p.OwningDepartment).FirstAsync(p => p.Id == cycle.PlanId, cancellationToken);
+        var header = new ReportHeader(plan.OwningDepartment.DisplayName, plan.Title, $"{cycle.Year}년 외부평가 결과", Formats.Date(Formats.KoreanToday(clock)), false, null);
+        return (cycle, new ExternalReportViewModel(header, await ViewModelAsync(cycle, cancellationToken)));
+    }
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int cycleId, CancellationToken cancellationToken)

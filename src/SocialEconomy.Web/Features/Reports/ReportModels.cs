@@ -19,3 +19,5 @@ public sealed record YearSubProject(string Code, string Name, string Department,
 public sealed record YearTask(int Number, string Name, IReadOnlyList<YearSubProject> SubProjects);
 
 public sealed record ImplementationReportViewModel(ReportHeader Header, int PlanId, int Year, string BudgetUnit, IReadOnlyList<YearTask> Tasks, string Total, int Revisions);
+
+public sealed record ExternalReportViewModel(ReportHeader Header, Committee.ExternalResultViewModel Result);
