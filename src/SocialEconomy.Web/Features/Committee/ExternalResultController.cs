@@ -18,7 +18,7 @@ namespace SocialEconomy.Web.Features.Committee;
 /// Before closing the page says so and shows no score, and the workbook is not served.
 /// </summary>
 [Route("evaluations/{cycleId:int}/external")]
-public sealed class ExternalResultController(AppDbContext db, ReportPrinter printer, TimeProvider clock, ILogger<ExternalResultController> log) : Controller
+public sealed class ExternalResultController(AppDbContext db, ReportPrinter printer, TimeProvider clock) : Controller
 {
     private const string ResultView = "~/Features/Committee/ExternalResult.cshtml";
     private const string ReportView = "~/Features/Reports/ExternalReport.cshtml";
@@ -48,17 +48,7 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
             return cycle is null ? NotFound() : Forbid();
         }
 
-        var html = await this.RenderViewAsync(ReportView, found);
-        try
-        {
-            return File(await printer.PrintAsync(html, cancellationToken), "application/pdf", $"외부평가결과_{found.Result.Year}.pdf");
-        }
-        catch (ReportPrinterUnavailableException e)
-        {
-            log.LogError(e, "External evaluation report {CycleId} not printed", cycleId);
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return View("~/Features/Reports/Unavailable.cshtml");
-        }
+        return await this.PdfOrUnavailableAsync(printer, ReportView, found, $"외부평가결과_{found.Result.Year}.pdf", cancellationToken);
     }
 
     /// <summary>No cycle: no such year; a cycle without a model: the committee is not closed, nothing is printed.</summary>

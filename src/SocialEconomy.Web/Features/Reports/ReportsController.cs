@@ -13,7 +13,7 @@ namespace SocialEconomy.Web.Features.Reports;
 /// role reads a plan, so every role prints its reports; a draft plan prints as 초안.
 /// </summary>
 [Route("plans/{id:int}/reports")]
-public sealed class ReportsController(AppDbContext db, PlanQueries queries, ReportPrinter printer, TimeProvider clock, ILogger<ReportsController> log) : Controller
+public sealed class ReportsController(AppDbContext db, PlanQueries queries, ReportPrinter printer, TimeProvider clock) : Controller
 {
     private const string FinanceView = "~/Features/Reports/FinanceReport.cshtml";
     private const string ImplementationView = "~/Features/Reports/ImplementationReport.cshtml";
@@ -36,7 +36,7 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
     public async Task<IActionResult> FinancePdf(int id, CancellationToken cancellationToken)
     {
         var model = await FinanceAsync(id, cancellationToken);
-        return model is null ? NotFound() : await PdfAsync(FinanceView, model, $"재정계획_{model.Header.PlanTitle}.pdf", cancellationToken);
+        return model is null ? NotFound() : await this.PdfOrUnavailableAsync(printer, FinanceView, model, $"재정계획_{model.Header.PlanTitle}.pdf", cancellationToken);
     }
 
     [HttpGet("finance.xlsx")]
@@ -67,7 +67,7 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
     public async Task<IActionResult> ImplementationPdf(int id, int year, CancellationToken cancellationToken)
     {
         var model = await ImplementationAsync(id, year, cancellationToken);
-        return model is null ? NotFound() : await PdfAsync(ImplementationView, model, $"{year}년_시행계획.pdf", cancellationToken);
+        return model is null ? NotFound() : await this.PdfOrUnavailableAsync(printer, ImplementationView, model, $"{year}년_시행계획.pdf", cancellationToken);
     }
 
     private async Task<ImplementationReportViewModel?> ImplementationAsync(int id, int year, CancellationToken cancellationToken)
@@ -80,21 +80,6 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
 
         var header = await HeaderAsync(id, $"{year}년 연차별 시행계획", cancellationToken);
         return await ImplementationReport.BuildAsync(db, plan, year, header!, cancellationToken);
-    }
-
-    private async Task<IActionResult> PdfAsync(string viewPath, object model, string fileName, CancellationToken cancellationToken)
-    {
-        var html = await this.RenderViewAsync(viewPath, model);
-        try
-        {
-            return File(await printer.PrintAsync(html, cancellationToken), "application/pdf", fileName);
-        }
-        catch (ReportPrinterUnavailableException e)
-        {
-            log.LogError(e, "PDF of {Report} not produced", fileName);
-            Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return View("~/Features/Reports/Unavailable.cshtml");
-        }
     }
 
     private async Task<FinanceReportViewModel?> FinanceAsync(int id, CancellationToken cancellationToken)

@@ -21,3 +21,27 @@ public static class ViewRendering
         return writer.ToString();
     }
 }
+
+public static class ReportPdf
+{
+    /// <summary>
+    /// A print view as a PDF download, or, when no browser can be started, the Korean 503
+    /// page (the screen and Excel versions stay available). Every report prints through here.
+    /// </summary>
+    public static async Task<IActionResult> PdfOrUnavailableAsync(this Controller controller, ReportPrinter printer, string viewPath, object model, string fileName, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(controller);
+        ArgumentNullException.ThrowIfNull(printer);
+        var html = await controller.RenderViewAsync(viewPath, model);
+        try
+        {
+            return controller.File(await printer.PrintAsync(html, cancellationToken), "application/pdf", fileName);
+        }
+        catch (ReportPrinterUnavailableException e)
+        {
+            controller.HttpContext.RequestServices.GetRequiredService<ILogger<ReportPrinter>>().LogError(e, "PDF of {Report} not produced", fileName);
+            controller.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            return controller.View("~/Features/Reports/Unavailable.cshtml");
+        }
+    }
+}
