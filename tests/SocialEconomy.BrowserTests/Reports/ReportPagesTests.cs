@@ -20,4 +20,23 @@ public class ReportPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         await Assertions.Expect(viewer.Locator("#finance tbody tr").First).ToContainTextAsync("7,162");
         await viewer.AssertNoAxeViolationsAsync();
     }
+
+    [Fact]
+    public async Task ThePlanBook_AndAYearsImplementationPlan_OpenFromThePlan_AndPassAxe()
+    {
+        var planId = await fixture.Portal.SeededPlanIdAsync();
+        var officer = await fixture.SignedInPageAsync(Roles.DepartmentOfficer, "마을사회적경제과");
+        await officer.GotoAsync($"/plans/{planId}");
+        await officer.GetByRole(AriaRole.Link, new() { Name = "기본계획 인쇄(PDF·엑셀)" }).FocusAsync();
+        await officer.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(officer.Locator("h1")).ToHaveTextAsync("성북구 사회적경제 기본계획");
+        await Assertions.Expect(officer.Locator(".book-subproject")).ToHaveCountAsync(13);
+        await officer.AssertNoAxeViolationsAsync();
+
+        await officer.GotoAsync($"/plans/{planId}");
+        await officer.Locator("#implementation-links").GetByRole(AriaRole.Link, new() { Name = "2018년" }).ClickAsync();
+        await Assertions.Expect(officer.Locator("h1")).ToContainTextAsync("2018년 연차별 시행계획");
+        await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = "엑셀 내려받기" })).ToHaveAttributeAsync("href", $"/plans/{planId}/reports/implementation/2018.xlsx");
+        await officer.AssertNoAxeViolationsAsync();
+    }
 }

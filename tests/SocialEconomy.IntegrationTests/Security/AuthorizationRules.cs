@@ -100,11 +100,15 @@ public static class AuthorizationRules
         AdminOrCoordinator("POST", "/plans/import"),
 
         // Printed reports of a plan: readable like the plan itself.
+        SignedIn("GET", "/plans/{id:int}/reports/book"),
+        SignedIn("GET", "/plans/{id:int}/reports/book.pdf"),
+        SignedIn("GET", "/plans/{id:int}/reports/book.xlsx"),
         SignedIn("GET", "/plans/{id:int}/reports/finance"),
         SignedIn("GET", "/plans/{id:int}/reports/finance.pdf"),
         SignedIn("GET", "/plans/{id:int}/reports/finance.xlsx"),
         SignedIn("GET", "/plans/{id:int}/reports/implementation/{year:int}"),
         SignedIn("GET", "/plans/{id:int}/reports/implementation/{year:int}.pdf"),
+        SignedIn("GET", "/plans/{id:int}/reports/implementation/{year:int}.xlsx"),
 
         // 신구대비표: readable like the plan itself.
         SignedIn("GET", "/plans/{id:int}/revisions"),

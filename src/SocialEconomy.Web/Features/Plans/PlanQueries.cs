@@ -36,11 +36,28 @@ public sealed class PlanQueries(AppDbContext db)
     public async Task<PlanOverviewViewModel?> OverviewAsync(int planId, CancellationToken cancellationToken)
     {
         var plan = await LoadPlanAsync(planId, withTables: false, cancellationToken);
+        return plan is null ? null : Overview(plan);
+    }
+
+    /// <summary>
+    /// The whole plan, read once with its tables: the overview, every sub-project's page and
+    /// the 재정계획, as the printed 기본계획 shows them (current values, no change history).
+    /// </summary>
+    public async Task<PlanBook?> BookAsync(int planId, CancellationToken cancellationToken)
+    {
+        var plan = await LoadPlanAsync(planId, withTables: true, cancellationToken);
         if (plan is null)
         {
             return null;
         }
 
+        var all = plan.SubProjects.ToList();
+        var subProjects = all.Select((_, index) => SubProjectView(plan, all, index, [])).ToList();
+        return new PlanBook(plan, Overview(plan), subProjects, Finance(plan));
+    }
+
+    private static PlanOverviewViewModel Overview(BasicPlan plan)
+    {
         var years = plan.Period.Years.ToList();
         var unit = plan.BudgetUnit;
         var tasks = plan.Tasks.Select(t => new TaskOverview(
@@ -74,10 +91,11 @@ public sealed class PlanQueries(AppDbContext db)
     public async Task<FinancialPlanViewModel?> FinancialPlanAsync(int planId, CancellationToken cancellationToken)
     {
         var plan = await LoadPlanAsync(planId, withTables: false, cancellationToken);
-        return plan is null
-            ? null
-            : new FinancialPlanViewModel(plan.Id, plan.Title, Formats.Period(plan.Period), FinancialPlan.Build(plan), plan.FinancialPlanNote);
+        return plan is null ? null : Finance(plan);
     }
+
+    private static FinancialPlanViewModel Finance(BasicPlan plan) =>
+        new(plan.Id, plan.Title, Formats.Period(plan.Period), FinancialPlan.Build(plan), plan.FinancialPlanNote);
 
     public async Task<SubProjectViewModel?> SubProjectAsync(int planId, string code, CancellationToken cancellationToken)
     {
@@ -89,12 +107,17 @@ public sealed class PlanQueries(AppDbContext db)
             return null;
         }
 
-        var subProject = all[index];
-        var years = plan.Period.Years.ToList();
         var revisions = await db.PlanRevisions.AsNoTracking()
-            .Where(r => r.SubProjectId == subProject.Id)
+            .Where(r => r.SubProjectId == all[index].Id)
             .OrderByDescending(r => r.ChangedAtUtc).ThenByDescending(r => r.Id)
             .ToListAsync(cancellationToken);
+        return SubProjectView(plan, all, index, revisions);
+    }
+
+    private static SubProjectViewModel SubProjectView(BasicPlan plan, List<SubProject> all, int index, IReadOnlyList<PlanRevision> revisions)
+    {
+        var subProject = all[index];
+        var years = plan.Period.Years.ToList();
         var unit = plan.BudgetUnit;
         var lines = subProject.BudgetLines;
         return new SubProjectViewModel(

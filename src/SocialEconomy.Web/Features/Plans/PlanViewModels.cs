@@ -79,3 +79,6 @@ public sealed record MilestoneRow(string? Label, IReadOnlyList<IReadOnlyList<str
 public sealed record BudgetLineRow(string Name, string? ActionItem, string Unit, bool IsNonBudget, IReadOnlyList<string> ByYear, string Total);
 
 public sealed record FinancialPlanViewModel(int PlanId, string PlanTitle, string Period, FinancialPlan Plan, string? Note);
+
+/// <summary>The whole plan as the printed 기본계획 reads it; the domain plan is kept for the workbook's numeric cells.</summary>
+public sealed record PlanBook(BasicPlan Plan, PlanOverviewViewModel Overview, IReadOnlyList<SubProjectViewModel> SubProjects, FinancialPlanViewModel Finance);

@@ -1,5 +1,6 @@
 using ClosedXML.Excel;
 using SocialEconomy.Web.Features.PlanRevisions;
+using SocialEconomy.Web.Features.Plans;
 
 namespace SocialEconomy.Web.Features.Reports;
 
@@ -13,20 +14,21 @@ public static class FinanceWorkbook
     public static byte[] Write(FinanceReportViewModel model)
     {
         ArgumentNullException.ThrowIfNull(model);
-        var plan = model.Finance.Plan;
+        using var workbook = new XLWorkbook();
+        AddSheet(workbook, model.Header, model.Finance);
+        return ReportSheets.Save(workbook);
+    }
+
+    /// <summary>The 재정계획 sheet; the 기본계획 workbook adds the same sheet.</summary>
+    public static void AddSheet(XLWorkbook workbook, ReportHeader header, FinancialPlanViewModel finance)
+    {
+        ArgumentNullException.ThrowIfNull(workbook);
+        ArgumentNullException.ThrowIfNull(finance);
+        var plan = finance.Plan;
         var years = plan.Years.Years.ToList();
         var lastColumn = 3 + years.Count;
-        using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet("재정계획");
-        RevisionWorkbook.Text(sheet.Cell(1, 1), $"{model.Header.PlanTitle} 재정계획");
-        sheet.Cell(1, 1).Style.Font.Bold = true;
-        sheet.Cell(1, 1).Style.Font.FontSize = 14;
-        sheet.Range(1, 1, 1, lastColumn).Merge();
-        RevisionWorkbook.Text(sheet.Cell(2, 1), $"{model.Header.Office} · 작성일 {model.Header.Date}{(model.Header.IsDraft ? " · 초안" : string.Empty)}");
-        sheet.Range(2, 1, 2, lastColumn - 1).Merge();
-        sheet.Cell(2, lastColumn).SetValue($"(단위: {plan.Unit})");
-        sheet.Cell(2, lastColumn).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
-
+        ReportSheets.Title(sheet, header, $"{finance.PlanTitle} 재정계획", lastColumn, plan.Unit.Symbol);
         sheet.Cell(3, 1).SetValue("추진과제 · 세부사업");
         sheet.Cell(3, 2).SetValue("예산 항목");
         sheet.Cell(3, 3).SetValue($"합계({plan.Unit})");
@@ -39,12 +41,6 @@ public static class FinanceWorkbook
         {
             sheet.Cell(4, 4 + i).SetValue(years[i]);
         }
-
-        var header = sheet.Range(3, 1, 4, lastColumn);
-        header.Style.Font.Bold = true;
-        header.Style.Fill.BackgroundColor = XLColor.FromHtml("#E8EDF3");
-        header.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Center;
-        header.Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
 
         var row = 5;
         void Figures(int r, Func<int, decimal> year, decimal total)
@@ -99,13 +95,11 @@ public static class FinanceWorkbook
             }
         }
 
-        var body = sheet.Range(3, 1, row - 1, lastColumn);
-        body.Style.Border.InsideBorder = XLBorderStyleValues.Thin;
-        body.Style.Border.OutsideBorder = XLBorderStyleValues.Thin;
-        sheet.Range(5, 3, row - 1, lastColumn).Style.NumberFormat.Format = "#,##0.###";
+        ReportSheets.Finish(sheet, 3, 4, row - 1, lastColumn);
+        sheet.Range(5, 3, row - 1, lastColumn).Style.NumberFormat.Format = ReportSheets.AmountFormat;
         sheet.Range(5, 1, row - 1, 1).Style.Alignment.Vertical = XLAlignmentVerticalValues.Center;
         sheet.Range(5, 1, row - 1, 2).Style.Alignment.WrapText = true;
-        if (model.Finance.Note is { } note)
+        if (finance.Note is { } note)
         {
             RevisionWorkbook.Text(sheet.Cell(row + 1, 1), $"비고: {note}");
             sheet.Range(row + 1, 1, row + 1, lastColumn).Merge();
@@ -119,14 +113,5 @@ public static class FinanceWorkbook
         {
             sheet.Column(c).Width = 11;
         }
-
-        sheet.SheetView.FreezeRows(4);
-        sheet.PageSetup.PaperSize = XLPaperSize.A4Paper;
-        sheet.PageSetup.PageOrientation = XLPageOrientation.Landscape;
-        sheet.PageSetup.FitToPages(1, 0);
-        sheet.PageSetup.SetRowsToRepeatAtTop(3, 4);
-        using var stream = new MemoryStream();
-        workbook.SaveAs(stream);
-        return stream.ToArray();
     }
 }

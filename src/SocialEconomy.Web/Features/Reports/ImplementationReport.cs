@@ -37,6 +37,7 @@ public static class ImplementationReport
                             i.Name,
                             i.Unit.Symbol,
                             i.TargetFor(year) is { IsEmpty: false } target ? target.Format(Formats.Korean) : "-",
+                            i.TargetFor(year) is { Number: { } number, Text: null or "" } ? number : null,
                             Revised(RevisionSubject.Target, i.Id))))
                         .ToList();
                     var milestones = items.SelectMany(a => a.Milestones
@@ -47,13 +48,14 @@ public static class ImplementationReport
                     var budget = lines.Select(l => new YearBudgetRow(
                             l.Name,
                             l.IsNonBudget ? "비예산" : $"{Formats.Number(l.AmountFor(year, unit))} {unit.Symbol}",
+                            l.IsNonBudget ? null : l.AmountFor(year, unit),
                             Revised(RevisionSubject.Budget, l.Id)))
                         .ToList();
-                    return new YearSubProject(sub.Code, sub.Name, sub.LeadDepartment.Name, indicators, milestones, budget, $"{Formats.Number(sub.BudgetFor(year, unit))} {unit.Symbol}");
+                    return new YearSubProject(sub.Code, sub.Name, sub.LeadDepartment.Name, indicators, milestones, budget, $"{Formats.Number(sub.BudgetFor(year, unit))} {unit.Symbol}", sub.BudgetFor(year, unit));
                 }).ToList()))
             .Where(t => t.SubProjects.Count > 0)
             .ToList();
         var total = plan.SubProjects.Where(s => s.Period.Contains(year)).Sum(s => s.BudgetFor(year, unit));
-        return new ImplementationReportViewModel(header, plan.Id, year, unit.Symbol, tasks, $"{Formats.Number(total)} {unit.Symbol}", revisions.Count);
+        return new ImplementationReportViewModel(header, plan.Id, year, unit.Symbol, tasks, $"{Formats.Number(total)} {unit.Symbol}", total, revisions.Count);
     }
 }

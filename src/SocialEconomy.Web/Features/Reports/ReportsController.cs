@@ -17,6 +17,36 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
 {
     private const string FinanceView = "~/Features/Reports/FinanceReport.cshtml";
     private const string ImplementationView = "~/Features/Reports/ImplementationReport.cshtml";
+    private const string BookView = "~/Features/Reports/PlanBook.cshtml";
+    private const string WorkbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    [HttpGet("book")]
+    public async Task<IActionResult> Book(int id, CancellationToken cancellationToken)
+    {
+        var model = await BookAsync(id, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["ReportLinks"] = $"/plans/{id}/reports/book";
+        ViewData["BackLink"] = $"/plans/{id}";
+        return View(BookView, model);
+    }
+
+    [HttpGet("book.pdf")]
+    public async Task<IActionResult> BookPdf(int id, CancellationToken cancellationToken)
+    {
+        var model = await BookAsync(id, cancellationToken);
+        return model is null ? NotFound() : await this.PdfOrUnavailableAsync(printer, BookView, model, $"기본계획_{model.Header.PlanTitle}.pdf", cancellationToken);
+    }
+
+    [HttpGet("book.xlsx")]
+    public async Task<IActionResult> BookWorkbookFile(int id, CancellationToken cancellationToken)
+    {
+        var model = await BookAsync(id, cancellationToken);
+        return model is null ? NotFound() : File(PlanBookWorkbook.Write(model), WorkbookType, $"기본계획_{model.Header.PlanTitle}.xlsx");
+    }
 
     [HttpGet("finance")]
     public async Task<IActionResult> Finance(int id, CancellationToken cancellationToken)
@@ -45,7 +75,7 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
         var model = await FinanceAsync(id, cancellationToken);
         return model is null
             ? NotFound()
-            : File(FinanceWorkbook.Write(model), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"재정계획_{model.Header.PlanTitle}.xlsx");
+            : File(FinanceWorkbook.Write(model), WorkbookType, $"재정계획_{model.Header.PlanTitle}.xlsx");
     }
 
     [HttpGet("implementation/{year:int}")]
@@ -58,7 +88,6 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
         }
 
         ViewData["ReportLinks"] = $"/plans/{id}/reports/implementation/{year}";
-        ViewData["NoWorkbook"] = true;
         ViewData["BackLink"] = $"/plans/{id}";
         return View(ImplementationView, model);
     }
@@ -68,6 +97,20 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
     {
         var model = await ImplementationAsync(id, year, cancellationToken);
         return model is null ? NotFound() : await this.PdfOrUnavailableAsync(printer, ImplementationView, model, $"{year}년_시행계획.pdf", cancellationToken);
+    }
+
+    [HttpGet("implementation/{year:int}.xlsx")]
+    public async Task<IActionResult> ImplementationWorkbookFile(int id, int year, CancellationToken cancellationToken)
+    {
+        var model = await ImplementationAsync(id, year, cancellationToken);
+        return model is null ? NotFound() : File(ImplementationWorkbook.Write(model), WorkbookType, $"{year}년_시행계획.xlsx");
+    }
+
+    private async Task<PlanBookViewModel?> BookAsync(int id, CancellationToken cancellationToken)
+    {
+        var book = await queries.BookAsync(id, cancellationToken);
+        var header = await HeaderAsync(id, "사회적경제 기본계획", cancellationToken);
+        return book is null || header is null ? null : new PlanBookViewModel(header, book);
     }
 
     private async Task<ImplementationReportViewModel?> ImplementationAsync(int id, int year, CancellationToken cancellationToken)
