@@ -39,4 +39,17 @@ public class ReportPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         await Assertions.Expect(officer.GetByRole(AriaRole.Link, new() { Name = "엑셀 내려받기" })).ToHaveAttributeAsync("href", $"/plans/{planId}/reports/implementation/2018.xlsx");
         await officer.AssertNoAxeViolationsAsync();
     }
+
+    [Fact]
+    public async Task TheResultsReport_OpensFromTheYearsResults_AndPassesAxe()
+    {
+        var planId = await fixture.Portal.SeededPlanIdAsync();
+        var coordinator = await fixture.SignedInPageAsync(Roles.Coordinator);
+        await coordinator.GotoAsync($"/results/{planId}/2018");
+        await coordinator.GetByRole(AriaRole.Link, new() { Name = "실적 및 자체평가 보고서" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator("h1")).ToHaveTextAsync("2018년 실적 및 자체평가 보고서");
+        await Assertions.Expect(coordinator.Locator(".report-watermark")).ToHaveCountAsync(1);
+        await Assertions.Expect(coordinator.Locator("#results-summary tbody tr")).ToHaveCountAsync(14);
+        await coordinator.AssertNoAxeViolationsAsync();
+    }
 }

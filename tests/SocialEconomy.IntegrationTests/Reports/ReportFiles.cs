@@ -5,6 +5,9 @@ namespace SocialEconomy.IntegrationTests.Reports;
 /// <summary>Reads a PDF back as text (pdftotext from poppler-utils, with its page breaks as form feeds).</summary>
 public static class ReportFiles
 {
+    /// <summary>The text without white space: pdftotext breaks and spaces table cells as the layout falls.</summary>
+    public static string Squash(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
     public static async Task<string> PdfTextAsync(byte[] pdf)
     {
         ArgumentNullException.ThrowIfNull(pdf);

@@ -109,6 +109,10 @@ public static class AuthorizationRules
         SignedIn("GET", "/plans/{id:int}/reports/implementation/{year:int}"),
         SignedIn("GET", "/plans/{id:int}/reports/implementation/{year:int}.pdf"),
         SignedIn("GET", "/plans/{id:int}/reports/implementation/{year:int}.xlsx"),
+        // 실적 및 자체평가 보고서: every role, each reading only the results and scores it may see.
+        SignedIn("GET", "/plans/{id:int}/reports/results/{year:int}"),
+        SignedIn("GET", "/plans/{id:int}/reports/results/{year:int}.pdf"),
+        SignedIn("GET", "/plans/{id:int}/reports/results/{year:int}.xlsx"),
 
         // 신구대비표: readable like the plan itself.
         SignedIn("GET", "/plans/{id:int}/revisions"),

@@ -18,6 +18,7 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
     private const string FinanceView = "~/Features/Reports/FinanceReport.cshtml";
     private const string ImplementationView = "~/Features/Reports/ImplementationReport.cshtml";
     private const string BookView = "~/Features/Reports/PlanBook.cshtml";
+    private const string ResultsView = "~/Features/Reports/ResultsReport.cshtml";
     private const string WorkbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [HttpGet("book")]
@@ -104,6 +105,46 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
     {
         var model = await ImplementationAsync(id, year, cancellationToken);
         return model is null ? NotFound() : File(ImplementationWorkbook.Write(model), WorkbookType, $"{year}년_시행계획.xlsx");
+    }
+
+    [HttpGet("results/{year:int}")]
+    public async Task<IActionResult> Results(int id, int year, CancellationToken cancellationToken)
+    {
+        var model = await ResultsAsync(id, year, cancellationToken);
+        if (model is null)
+        {
+            return NotFound();
+        }
+
+        ViewData["ReportLinks"] = $"/plans/{id}/reports/results/{year}";
+        ViewData["BackLink"] = $"/results/{id}/{year}";
+        return View(ResultsView, model);
+    }
+
+    [HttpGet("results/{year:int}.pdf")]
+    public async Task<IActionResult> ResultsPdf(int id, int year, CancellationToken cancellationToken)
+    {
+        var model = await ResultsAsync(id, year, cancellationToken);
+        return model is null ? NotFound() : await this.PdfOrUnavailableAsync(printer, ResultsView, model, $"{year}년_실적_및_자체평가.pdf", cancellationToken);
+    }
+
+    [HttpGet("results/{year:int}.xlsx")]
+    public async Task<IActionResult> ResultsWorkbookFile(int id, int year, CancellationToken cancellationToken)
+    {
+        var model = await ResultsAsync(id, year, cancellationToken);
+        return model is null ? NotFound() : File(ResultsWorkbook.Write(model), WorkbookType, $"{year}년_실적_및_자체평가.xlsx");
+    }
+
+    private async Task<ResultsReportViewModel?> ResultsAsync(int id, int year, CancellationToken cancellationToken)
+    {
+        var plan = await queries.PlanWithTablesAsync(id, cancellationToken);
+        if (plan is null || !plan.Period.Contains(year))
+        {
+            return null;
+        }
+
+        var header = await HeaderAsync(id, $"{year}년 실적 및 자체평가 보고서", cancellationToken);
+        return await ResultsReport.BuildAsync(db, plan, year, User, header!, cancellationToken);
     }
 
     private async Task<PlanBookViewModel?> BookAsync(int id, CancellationToken cancellationToken)
