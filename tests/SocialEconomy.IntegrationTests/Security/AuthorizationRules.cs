@@ -235,6 +235,11 @@ public static class AuthorizationRules
         AdminOrCoordinator("POST", "/evaluations/comprehensive/{planId:int}/directions"),
         AdminOrCoordinator("POST", "/evaluations/comprehensive/{planId:int}/finalise"),
 
+        // 총괄평가 결과 보고서: printed by whoever reads the 총괄평가 page (the matrix's is started, not final).
+        SignedIn("GET", "/evaluations/comprehensive/{planId:int}/report"),
+        SignedIn("GET", "/evaluations/comprehensive/{planId:int}/report.pdf"),
+        SignedIn("GET", "/evaluations/comprehensive/{planId:int}/report.xlsx"),
+
         // 환류 조치: everyone reads the list; the matrix's action belongs to the coordinating office.
         SignedIn("GET", "/follow-ups"),
         AdminOrCoordinator("POST", "/follow-ups"),
