@@ -222,6 +222,7 @@ public static class AuthorizationRules
         new("GET", "/evaluations/{cycleId:int}/external/workbook", S, D, D, D, D, D, D),
         new("GET", "/evaluations/{cycleId:int}/external/report", S, D, D, D, D, D, D),
         new("GET", "/evaluations/{cycleId:int}/external/report.pdf", S, D, D, D, D, D, D),
+        new("GET", "/evaluations/{cycleId:int}/external/report.xlsx", S, D, D, D, D, D, D),
         new("POST", "/evaluations/{cycleId:int}/external/gaps", S, D, D, D, D, D, D),
 
         // 총괄평가: everyone reads; the coordinator runs it; panel members (none in the matrix) judge.
