@@ -93,12 +93,11 @@ public class CommitteeSecrecyTests(PortalFactory factory) : IClassFixture<Portal
         using var workbookResponse = await askers[0].Client.GetAsync(new Uri($"/evaluations/{cycleId}/external/workbook", UriKind.Relative));
         Assert.Equal(HttpStatusCode.OK, workbookResponse.StatusCode);
         using var workbook = new XLWorkbook(await workbookResponse.Content.ReadAsStreamAsync());
-        var sheet = workbook.Worksheet(1);
-        Assert.Contains(sheet.RangeUsed()!.Cells(), c => c.GetString().Contains(Marker, StringComparison.Ordinal));
+        Assert.Contains(workbook.Worksheet("의견").RangeUsed()!.Cells(), c => c.GetString().Contains(Marker, StringComparison.Ordinal));
 
         // Only B submitted: every item's result is B's points, so 13.5 is the 성과목표의 타당성 result.
-        var row = sheet.RangeUsed()!.Rows().Single(r => r.Cell(2).GetString() == "성과목표의 타당성");
-        Assert.Equal("13.5점", row.Cell(4).GetString());
+        var row = workbook.Worksheet("지표별 결과").RangeUsed()!.Rows().Single(r => r.Cell(2).GetString() == "성과목표의 타당성");
+        Assert.Equal(13.5m, row.Cell(5).GetValue<decimal>());
     }
 
     private static bool Contains(byte[] body, string marker)

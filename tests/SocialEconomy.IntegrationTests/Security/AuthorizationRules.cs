@@ -230,6 +230,7 @@ public static class AuthorizationRules
         new("GET", "/evaluations/{cycleId:int}/external/workbook", S, D, D, D, D, D, D),
         new("GET", "/evaluations/{cycleId:int}/external/report", S, D, D, D, D, D, D),
         new("GET", "/evaluations/{cycleId:int}/external/report.pdf", S, D, D, D, D, D, D),
+        new("GET", "/evaluations/{cycleId:int}/external/report.xlsx", S, D, D, D, D, D, D),
         new("POST", "/evaluations/{cycleId:int}/external/gaps", S, D, D, D, D, D, D),
 
         // 총괄평가: everyone reads; the coordinator runs it; panel members (none in the matrix) judge.
@@ -242,6 +243,11 @@ public static class AuthorizationRules
         AdminOrCoordinator("POST", "/evaluations/comprehensive/{planId:int}/verdicts/{code}"),
         AdminOrCoordinator("POST", "/evaluations/comprehensive/{planId:int}/directions"),
         AdminOrCoordinator("POST", "/evaluations/comprehensive/{planId:int}/finalise"),
+
+        // 총괄평가 결과 보고서: printed by whoever reads the 총괄평가 page (the matrix's is started, not final).
+        SignedIn("GET", "/evaluations/comprehensive/{planId:int}/report"),
+        SignedIn("GET", "/evaluations/comprehensive/{planId:int}/report.pdf"),
+        SignedIn("GET", "/evaluations/comprehensive/{planId:int}/report.xlsx"),
 
         // 환류 조치: everyone reads the list; the matrix's action belongs to the coordinating office.
         SignedIn("GET", "/follow-ups"),

@@ -59,9 +59,11 @@ public sealed record ScoringViewModel(
     string MaxTotal,
     Guid Version);
 
-public sealed record ItemResultRow(string Area, string Indicator, string Max, bool IsBonus, string Value, string Min, string MaxScore, string Spread, IReadOnlyList<string> Comments);
+/// <summary>An item's aggregate as shown, and as numbers (MaxPoints, Score) for the workbook.</summary>
+public sealed record ItemResultRow(string Area, string Indicator, string Max, bool IsBonus, string Value, string Min, string MaxScore, string Spread, IReadOnlyList<string> Comments, decimal MaxPoints, AggregateScore? Score);
 
-public sealed record GapRow(string Topic, string Self, string Committee, string Gap, bool NeedsReason, string? Reason, string? WrittenBy);
+/// <summary>A comparison topic as shown, and as numbers (Numbers) for the workbook.</summary>
+public sealed record GapRow(string Topic, string Self, string Committee, string Gap, bool NeedsReason, string? Reason, string? WrittenBy, TopicGap? Numbers);
 
 public sealed record ExternalResultViewModel(
     int CycleId,
@@ -79,4 +81,7 @@ public sealed record ExternalResultViewModel(
     string MaxTotal,
     IReadOnlyList<GapRow> Gaps,
     string Threshold,
-    bool CanWriteReasons);
+    bool CanWriteReasons,
+    AggregateScore? TotalScore,
+    decimal BasePoints,
+    decimal BonusPoints);

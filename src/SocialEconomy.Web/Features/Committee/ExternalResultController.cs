@@ -34,7 +34,6 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
         }
 
         ViewData["ReportLinks"] = $"/evaluations/{cycleId}/external/report";
-        ViewData["NoWorkbook"] = true;
         ViewData["BackLink"] = $"/evaluations/{cycleId}/external";
         return View(ReportView, found);
     }
@@ -72,22 +71,18 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
         return cycle is null ? NotFound() : View(ResultView, await ViewModelAsync(cycle, cancellationToken));
     }
 
+    /// <summary>The printed report's content as .xlsx (also at report.xlsx, beside report.pdf): refused before closing, like the report.</summary>
     [HttpGet("workbook")]
+    [HttpGet("report.xlsx")]
     public async Task<IActionResult> Workbook(int cycleId, CancellationToken cancellationToken)
     {
-        var cycle = await db.CycleAsync(cycleId, cancellationToken);
-        if (cycle is null)
+        var (cycle, found) = await ReportModelAsync(cycleId, cancellationToken);
+        if (found is null)
         {
-            return NotFound();
+            return cycle is null ? NotFound() : Forbid();
         }
 
-        if (!EvaluationAccess.CanReadCommitteeResult(cycle))
-        {
-            return Forbid();
-        }
-
-        var model = await ViewModelAsync(cycle, cancellationToken);
-        return File(ExternalResultWorkbook.Write(model), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"외부평가결과_{cycle.Year}.xlsx");
+        return File(ExternalResultWorkbook.Write(found), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", $"외부평가결과_{found.Result.Year}.xlsx");
     }
 
     [HttpPost("gaps")]
@@ -156,7 +151,7 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
         if (!EvaluationAccess.CanReadCommitteeResult(cycle))
         {
             // Nothing computed from the sheets leaves the server before closing.
-            return new ExternalResultViewModel(cycle.Id, cycle.Year, plan.Title, false, null, ScoreAggregation.Label(cycle.Aggregation), cycle.AnonymousComments, 0, [], [], "-", "-", maxTotal, [], Formats.Points(cycle.GapThreshold), false);
+            return new ExternalResultViewModel(cycle.Id, cycle.Year, plan.Title, false, null, ScoreAggregation.Label(cycle.Aggregation), cycle.AnonymousComments, 0, [], [], "-", "-", maxTotal, [], Formats.Points(cycle.GapThreshold), false, null, framework.BasePoints, framework.BonusPoints);
         }
 
         var result = CommitteeResult.Compute(cycle);
@@ -166,7 +161,7 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
             .Select(g =>
             {
                 reasons.TryGetValue(g.Topic, out var reason);
-                return new GapRow(g.Topic, Formats.Percent(g.SelfPercent), Formats.Percent(g.CommitteePercent), g.Gap is { } gap ? $"{gap.ToString("0.0", Formats.Korean)}%p" : "-", g.NeedsReason, reason?.Reason, reason?.WrittenBy);
+                return new GapRow(g.Topic, Formats.Percent(g.SelfPercent), Formats.Percent(g.CommitteePercent), g.Gap is { } gap ? $"{gap.ToString("0.0", Formats.Korean)}%p" : "-", g.NeedsReason, reason?.Reason, reason?.WrittenBy, g);
             })
             .ToList();
         var items = result.Items.Select(i => new ItemResultRow(
@@ -178,7 +173,9 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
                 Formats.Points(i.Score?.Min),
                 Formats.Points(i.Score?.Max),
                 Formats.Points(i.Score?.Spread),
-                i.Comments))
+                i.Comments,
+                i.Item.MaxPoints,
+                i.Score))
             .ToList();
         return new ExternalResultViewModel(
             cycle.Id,
@@ -196,6 +193,9 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
             maxTotal,
             gaps,
             Formats.Points(cycle.GapThreshold).Replace("점", "%p", StringComparison.Ordinal),
-            CanWriteReasons(cycle));
+            CanWriteReasons(cycle),
+            result.Total,
+            framework.BasePoints,
+            framework.BonusPoints);
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain;
 using SocialEconomy.Domain.Evaluation;
 using SocialEconomy.Domain.Planning;
-using SocialEconomy.Domain.Results;
 using SocialEconomy.Web.Data;
 using SocialEconomy.Web.Data.Identity;
 using SocialEconomy.Web.Features.PlanStructure;
@@ -242,38 +241,14 @@ public sealed class ComprehensiveController(AppDbContext db, UserManager<AppUser
             return new ComprehensiveViewModel(plan.Id, plan.Title, false, defaultAfter, null, false, false, [], [], [], [], null, Guid.Empty);
         }
 
-        var full = await db.Plans.AsNoTracking()
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Indicators).ThenInclude(i => i.Targets)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.BudgetLines).ThenInclude(b => b.Amounts)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.LeadDepartment)
-            .AsSplitQuery()
-            .FirstAsync(p => p.Id == plan.Id, cancellationToken);
-        var years = Enumerable.Range(full.Period.First, evaluation.AfterYear - full.Period.First + 1).ToList();
-
-        // Only confirmed results are a record the panel judges by.
-        var results = await db.YearResults.AsNoTracking().Include(r => r.Indicators).Include(r => r.Budget)
-            .Where(r => r.SubProject.Task.PlanId == plan.Id && r.Year <= evaluation.AfterYear && r.Status == ResultStatus.Confirmed)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        var bySubYear = results.ToDictionary(r => (r.SubProjectId, r.Year));
-        var rows = full.Tasks.SelectMany(t => t.SubProjects).Where(s => s.StartYear <= evaluation.AfterYear).Select(s =>
+        var (years, figures) = await ComprehensiveFigures.ForAsync(db, evaluation, cancellationToken);
+        var rows = figures.Select(s =>
         {
-            var figures = years.Select(y =>
-            {
-                if (!s.Period.Contains(y))
-                {
-                    return new YearFigure(y, "해당 없음", "해당 없음");
-                }
-
-                bySubYear.TryGetValue((s.Id, y), out var result);
-                var rollup = result is null ? null : Achievement.ForSubProject(s, y, result, full.BudgetUnit, i => i.TargetFor(y));
-                return new YearFigure(y, result is null ? "확정 실적 없음" : Formats.Percent(rollup!.Achievement), result is null ? "-" : Formats.Percent(rollup!.Execution));
-            }).ToList();
-            var verdict = evaluation.VerdictFor(s.Id);
+            var verdict = evaluation.VerdictFor(s.SubProjectId);
             var form = typed is { } t && t.Code == s.Code
                 ? t.Form
                 : new VerdictEditModel { Assessment = verdict?.Assessment, Recommendation = verdict?.Recommendation, Reason = verdict?.Reason, Version = evaluation.Version };
-            return new VerdictRow(s.Code, s.Name, s.LeadDepartment.Name, figures, form, verdict?.Recommendation is { } r ? Formats.Recommendation(r) : null, verdict?.WrittenBy, typed?.Code == s.Code);
+            return new VerdictRow(s.Code, s.Name, s.Department, s.Years, form, verdict?.Recommendation is { } r ? Formats.Recommendation(r) : null, verdict?.WrittenBy, typed?.Code == s.Code);
         }).ToList();
         var panelIds = evaluation.Panel.Select(p => p.UserId).ToHashSet(StringComparer.Ordinal);
         var candidates = (await users.GetUsersInRoleAsync(Roles.CommitteeMember)).Concat(await users.GetUsersInRoleAsync(Roles.Coordinator))

@@ -14,8 +14,11 @@ public sealed class VerdictEditModel
     public Guid Version { get; set; }
 }
 
-/// <summary>A sub-project's achievement and execution in one year (confirmed results only).</summary>
-public sealed record YearFigure(int Year, string Achievement, string Execution);
+/// <summary>
+/// A sub-project's achievement and execution in one year (confirmed results only): as shown
+/// (a percentage, or why there is none) and as numbers for the workbook when there are some.
+/// </summary>
+public sealed record YearFigure(int Year, string Achievement, string Execution, decimal? AchievementRate, decimal? ExecutionRate);
 
 public sealed record VerdictRow(string Code, string Name, string Department, IReadOnlyList<YearFigure> Years, VerdictEditModel Form, string? Recommendation, string? WrittenBy, bool HasError);
 

@@ -35,6 +35,42 @@ public static class ReportSheets
         sheet.Cell(2, lastColumn).Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
     }
 
+    /// <summary>A title row alone (noting 초안 for a draft), for reports whose second row says more than office and date.</summary>
+    public static void Title(IXLWorksheet sheet, string title, bool isDraft, int lastColumn)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        var cell = sheet.Cell(1, 1);
+        RevisionWorkbook.Text(cell, isDraft ? $"{title} (초안)" : title);
+        cell.Style.Font.Bold = true;
+        cell.Style.Font.FontSize = 14;
+        sheet.Range(1, 1, 1, lastColumn).Merge();
+    }
+
+    /// <summary>The line under such a title (office, date, scope); written as text.</summary>
+    public static void Subtitle(IXLWorksheet sheet, string text, int lastColumn)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        RevisionWorkbook.Text(sheet.Cell(2, 1), text);
+        sheet.Range(2, 1, 2, lastColumn).Merge();
+    }
+
+    /// <summary>A number with its format, or, when there is none, what the screen shows instead ("-", "비공개") as text.</summary>
+    public static void NumberOrText(IXLCell cell, decimal? value, string shown, string format)
+    {
+        ArgumentNullException.ThrowIfNull(cell);
+        if (value is { } number)
+        {
+            cell.SetValue(number);
+            cell.Style.NumberFormat.Format = format;
+        }
+        else
+        {
+            RevisionWorkbook.Text(cell, shown);
+        }
+
+        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+    }
+
     /// <summary>Writes one header row of column names from <paramref name="column"/> on.</summary>
     public static void Headers(IXLWorksheet sheet, int row, IReadOnlyList<string> names, int column = 1)
     {

@@ -38,7 +38,7 @@ public static class ResultsWorkbook
             RevisionWorkbook.Text(sheet.Cell(row, 3), line.Department);
             RevisionWorkbook.Text(sheet.Cell(row, 4), line.Status);
             Figures(sheet, row, line.Figures);
-            Value(sheet.Cell(row, 9), line.SelfTotal, "0.##");
+            ReportSheets.NumberOrText(sheet.Cell(row, 9), line.SelfTotal.Value, line.SelfTotal.Text, "0.##");
             row++;
         }
 
@@ -54,26 +54,10 @@ public static class ResultsWorkbook
 
     private static void Figures(IXLWorksheet sheet, int row, ResultsFigures figures)
     {
-        Value(sheet.Cell(row, 5), figures.Achievement, ReportSheets.PercentFormat);
-        Value(sheet.Cell(row, 6), figures.Planned, ReportSheets.AmountFormat);
-        Value(sheet.Cell(row, 7), figures.Executed, ReportSheets.AmountFormat);
-        Value(sheet.Cell(row, 8), figures.Execution, ReportSheets.PercentFormat);
-    }
-
-    /// <summary>The value as a number when there is one; otherwise its text ("-", "비공개").</summary>
-    private static void Value(IXLCell cell, Figure figure, string format)
-    {
-        if (figure.Value is { } value)
-        {
-            cell.SetValue(value);
-            cell.Style.NumberFormat.Format = format;
-        }
-        else
-        {
-            RevisionWorkbook.Text(cell, figure.Text);
-        }
-
-        cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;
+        ReportSheets.NumberOrText(sheet.Cell(row, 5), figures.Achievement.Value, figures.Achievement.Text, ReportSheets.PercentFormat);
+        ReportSheets.NumberOrText(sheet.Cell(row, 6), figures.Planned.Value, figures.Planned.Text, ReportSheets.AmountFormat);
+        ReportSheets.NumberOrText(sheet.Cell(row, 7), figures.Executed.Value, figures.Executed.Text, ReportSheets.AmountFormat);
+        ReportSheets.NumberOrText(sheet.Cell(row, 8), figures.Execution.Value, figures.Execution.Text, ReportSheets.PercentFormat);
     }
 
     private static void Indicators(XLWorkbook workbook, ResultsReportViewModel model)
@@ -92,7 +76,7 @@ public static class ResultsWorkbook
                 RevisionWorkbook.Text(sheet.Cell(row, 4), line.Unit);
                 RevisionWorkbook.Text(sheet.Cell(row, 5), line.Target);
                 RevisionWorkbook.Text(sheet.Cell(row, 6), line.Actual);
-                Value(sheet.Cell(row, 7), line.Rate, ReportSheets.PercentFormat);
+                ReportSheets.NumberOrText(sheet.Cell(row, 7), line.Rate.Value, line.Rate.Text, ReportSheets.PercentFormat);
                 row++;
             }
         }
@@ -140,9 +124,9 @@ public static class ResultsWorkbook
                 RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
                 RevisionWorkbook.Text(sheet.Cell(row, 2), line.Line);
                 RevisionWorkbook.Text(sheet.Cell(row, 3), line.Unit);
-                Value(sheet.Cell(row, 4), line.Planned, ReportSheets.AmountFormat);
-                Value(sheet.Cell(row, 5), line.Executed, ReportSheets.AmountFormat);
-                Value(sheet.Cell(row, 6), line.Rate, ReportSheets.PercentFormat);
+                ReportSheets.NumberOrText(sheet.Cell(row, 4), line.Planned.Value, line.Planned.Text, ReportSheets.AmountFormat);
+                ReportSheets.NumberOrText(sheet.Cell(row, 5), line.Executed.Value, line.Executed.Text, ReportSheets.AmountFormat);
+                ReportSheets.NumberOrText(sheet.Cell(row, 6), line.Rate.Value, line.Rate.Text, ReportSheets.PercentFormat);
                 row++;
             }
         }
@@ -204,15 +188,15 @@ public static class ResultsWorkbook
                 RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
                 RevisionWorkbook.Text(sheet.Cell(row, 2), score.Area);
                 RevisionWorkbook.Text(sheet.Cell(row, 3), score.Item);
-                Value(sheet.Cell(row, 4), score.Max, "0.##");
-                Value(sheet.Cell(row, 5), score.Points, "0.##");
+                ReportSheets.NumberOrText(sheet.Cell(row, 4), score.Max.Value, score.Max.Text, "0.##");
+                ReportSheets.NumberOrText(sheet.Cell(row, 5), score.Points.Value, score.Points.Text, "0.##");
                 RevisionWorkbook.Text(sheet.Cell(row, 6), score.Comment ?? "-");
                 row++;
             }
 
             RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
             RevisionWorkbook.Text(sheet.Cell(row, 3), "합계");
-            Value(sheet.Cell(row, 5), self.Total, "0.##");
+            ReportSheets.NumberOrText(sheet.Cell(row, 5), self.Total.Value, self.Total.Text, "0.##");
             RevisionWorkbook.Text(sheet.Cell(row, 6), self.Report is null ? "-" : $"자체평가 보고: {self.Report}");
             sheet.Range(row, 1, row, 6).Style.Font.Bold = true;
             row++;
