@@ -14,6 +14,14 @@ public sealed record Timing(string Operation, IReadOnlyList<double> Milliseconds
         return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
     }
 
+    public static void Ensure(bool condition, string message)
+    {
+        if (!condition)
+        {
+            throw new InvalidOperationException(message);
+        }
+    }
+
     /// <summary>Runs <paramref name="run"/> <paramref name="runs"/> times; each run returns the time of its timed part.</summary>
     public static async Task<Timing> MeasureAsync(string operation, int runs, Func<int, Task<TimeSpan>> run)
     {
@@ -41,6 +49,20 @@ public static class BenchmarkReport
     /// <summary>Replaces (or appends) the section named <paramref name="section"/> in docs/benchmarks.md.</summary>
     public static void Write(string path, string section, string intro, IReadOnlyList<Timing> timings)
     {
+        var table = new StringBuilder();
+        table.AppendLine("| operation | runs | median (ms) | p95 (ms) | mean (ms) | min (ms) |");
+        table.AppendLine("|---|---:|---:|---:|---:|---:|");
+        foreach (var t in timings)
+        {
+            table.AppendLine(CultureInfo.InvariantCulture, $"| {t.Operation} | {t.Milliseconds.Count} | {t.Percentile(50):0.0} | {t.Percentile(95):0.0} | {t.Milliseconds.Average():0.0} | {t.Milliseconds.Min():0.0} |");
+        }
+
+        WriteSection(path, section, intro, table.ToString());
+    }
+
+    /// <summary>Replaces (or appends) the section with the intro, the machine and date, and a Markdown body.</summary>
+    public static void WriteSection(string path, string section, string intro, string body)
+    {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"<!-- {section}:start -->");
         text.AppendLine(CultureInfo.InvariantCulture, $"## {section}");
@@ -49,13 +71,7 @@ public static class BenchmarkReport
         text.AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC on {Machine()}.");
         text.AppendLine();
-        text.AppendLine("| operation | runs | median (ms) | p95 (ms) | mean (ms) | min (ms) |");
-        text.AppendLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var t in timings)
-        {
-            text.AppendLine(CultureInfo.InvariantCulture, $"| {t.Operation} | {t.Milliseconds.Count} | {t.Percentile(50):0.0} | {t.Percentile(95):0.0} | {t.Milliseconds.Average():0.0} | {t.Milliseconds.Min():0.0} |");
-        }
-
+        text.Append(body.TrimEnd('\n')).AppendLine();
         text.AppendLine(CultureInfo.InvariantCulture, $"<!-- {section}:end -->");
         var existing = File.Exists(path) ? File.ReadAllText(path) : "# Benchmarks\n\nFigures written by `tests/SocialEconomy.Benchmarks`, run on demand and never in CI: `dotnet run -c Release --project tests/SocialEconomy.Benchmarks` (each run replaces its own section).\n";
         var start = existing.IndexOf($"<!-- {section}:start -->", StringComparison.Ordinal);

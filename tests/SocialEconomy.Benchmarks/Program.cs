@@ -1,87 +1,25 @@
-using System.Globalization;
-using ClosedXML.Excel;
-using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Benchmarks;
-using SocialEconomy.IntegrationTests.Infrastructure;
-using SocialEconomy.IntegrationTests.Results;
-using SocialEconomy.Web.Security;
-using L = SocialEconomy.Web.Features.ResultsWorkbook.ResultsWorkbookLayout;
 
-// Yearly results (issue 5): saving one sub-project's year page, and importing one
-// department's workbook, for the seeded plan on SQLite, through the whole HTTP pipeline.
-var output = args.Length > 0 ? args[0] : Path.Combine(FindRepository(), "docs", "benchmarks.md");
+// Benchmarks run on demand, never in CI. Arguments: the sections to run (results, reports;
+// all when none is named) and optionally the Markdown file to write (docs/benchmarks.md).
+var repository = FindRepository();
+var output = args.FirstOrDefault(a => a.EndsWith(".md", StringComparison.Ordinal)) ?? Path.Combine(repository, "docs", "benchmarks.md");
+var sections = args.Where(a => !a.EndsWith(".md", StringComparison.Ordinal)).ToHashSet(StringComparer.OrdinalIgnoreCase);
+
 // Outside a test run WebApplicationFactory finds the app's content root through this variable.
-Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SOCIALECONOMY_WEB", Path.Combine(FindRepository(), "src", "SocialEconomy.Web"));
-await using var factory = new PortalFactory();
-var planId = await factory.SeededPlanIdAsync();
-await factory.OpenPeriodAsync(planId, 2018);
-var officer = await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
-var own = await factory.WithDbAsync(db => db.Departments.Where(d => d.Name == PortalFactory.OwnDepartment).Select(d => d.Id).SingleAsync());
-var url = $"/results/{planId}/2018/1-1";
-
-// Warm-up: the first request compiles views and EF Core queries.
-using (await officer.PostResultAsync(url, _ => new() { ["Achievements"] = "준비" }))
+Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SOCIALECONOMY_WEB", Path.Combine(repository, "src", "SocialEconomy.Web"));
+if (sections.Count == 0 || sections.Contains("results"))
 {
+    await ResultsBenchmark.RunAsync(output);
 }
 
-var save = await Timing.MeasureAsync("save one sub-project's year (1-1: 4 indicators, 2 budget lines, narratives), POST → 302", 50, async run =>
+if (sections.Count == 0 || sections.Contains("reports"))
 {
-    var page = await officer.GetDocumentAsync(url);
-    var fields = page.FormFields("#result-form");
-    fields[page.FieldOf("Actual", "발굴단 구성")] = (run + 1).ToString(CultureInfo.InvariantCulture);
-    fields["Achievements"] = $"추진실적 {run}";
-    fields["Intent"] = "save";
-    using var content = new FormUrlEncodedContent(fields);
-    return await Timing.TimeAsync(async () =>
-    {
-        using var response = await officer.PostAsync(new Uri(url, UriKind.Relative), content);
-        Ensure(response.StatusCode == System.Net.HttpStatusCode.Redirect, $"save answered {response.StatusCode}");
-    });
-});
-
-var workbook = await officer.DownloadResultsAsync(planId, 2018, own);
-var rows = 0;
-using (var read = new XLWorkbook(new MemoryStream(workbook)))
-{
-    rows = L.DataSheets.Sum(s => read.Worksheet(s).RowsUsed().Count() - 1);
+    await ReportsBenchmark.RunAsync(output);
 }
 
-var import = await Timing.MeasureAsync($"import the 마을사회적경제과 workbook ({rows} rows on 4 sheets, every narrative changed), upload → page", 20, async run =>
-{
-    var changed = ResultsWorkbookHttp.Change(workbook, w =>
-    {
-        var sheet = w.Worksheet(L.NarrativeSheet);
-        var column = sheet.ColumnOf(L.Achievements);
-        foreach (var row in sheet.RowsUsed().Skip(1))
-        {
-            row.Cell(column).SetValue($"엑셀 추진실적 {run}");
-        }
-    });
-    return await Timing.TimeAsync(async () =>
-    {
-        var (response, problems) = await officer.UploadResultsAsync(planId, 2018, own, changed);
-        Ensure(problems.Count == 0, string.Join('\n', problems));
-        response.Dispose();
-    });
-});
-
-var download = await Timing.MeasureAsync("download the 마을사회적경제과 workbook", 20, _ => Timing.TimeAsync(() => officer.DownloadResultsAsync(planId, 2018, own)));
-
-BenchmarkReport.Write(
-    output,
-    "Yearly results",
-    "In-process through the real HTTP pipeline (WebApplicationFactory, antiforgery, authorization, EF Core on a SQLite file in WAL mode, audit rows in the same transaction). Times are server-side round trips of one request; the page fetch that prepares each form is not counted.",
-    [save, import, download]);
 Console.WriteLine($"Wrote {output}");
 return 0;
-
-static void Ensure(bool condition, string message)
-{
-    if (!condition)
-    {
-        throw new InvalidOperationException(message);
-    }
-}
 
 static string FindRepository()
 {

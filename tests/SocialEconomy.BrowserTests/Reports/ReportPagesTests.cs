@@ -52,4 +52,23 @@ public class ReportPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFix
         await Assertions.Expect(coordinator.Locator("#results-summary tbody tr")).ToHaveCountAsync(14);
         await coordinator.AssertNoAxeViolationsAsync();
     }
+
+    [Fact]
+    public async Task TheComprehensiveReport_OpensFromItsPage_AndPassesAxe()
+    {
+        var planId = await fixture.Portal.SeededPlanIdAsync();
+        var url = $"/evaluations/comprehensive/{planId}";
+        var coordinator = await fixture.SignedInPageAsync(Roles.Coordinator);
+        await coordinator.GotoAsync(url);
+        await coordinator.GetByLabel("총괄평가 기준 연도", new() { Exact = false }).FillAsync("2019");
+        await coordinator.GetByRole(AriaRole.Button, new() { Name = "총괄평가 시작" }).ClickAsync();
+        await Assertions.Expect(coordinator.Locator("#comprehensive-report")).ToBeVisibleAsync();
+
+        var viewer = await fixture.SignedInPageAsync(Roles.Viewer);
+        await viewer.GotoAsync(url);
+        await viewer.Locator($"#comprehensive-report a[href='{url}/report']").ClickAsync();
+        await Assertions.Expect(viewer.Locator("h1")).ToContainTextAsync("총괄평가");
+        await Assertions.Expect(viewer.Locator(".report-watermark")).ToHaveCountAsync(1);
+        await viewer.AssertNoAxeViolationsAsync();
+    }
 }

@@ -43,8 +43,11 @@ public sealed class ReportPrinter(IOptions<ReportOptions> options, IWebHostEnvir
             {
                 var page = await context.NewPageAsync();
                 await page.RouteAsync($"{Origin}/**", route => FulfilAsync(route, html));
-                await page.GotoAsync($"{Origin}/report", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
-                await page.EvaluateAsync("document.fonts.ready").ConfigureAwait(false);
+                // The load event waits for the style sheets; the fonts they name load once layout
+                // asks for them, so layout is forced and then document.fonts.ready awaited.
+                // NetworkIdle would add its fixed 500 ms of quiet to every PDF and wait for nothing more.
+                await page.GotoAsync($"{Origin}/report", new PageGotoOptions { WaitUntil = WaitUntilState.Load });
+                await page.EvaluateAsync("() => { void document.body.offsetHeight; return document.fonts.ready.then(() => document.fonts.status); }").ConfigureAwait(false);
                 return await page.PdfAsync(new PagePdfOptions
                 {
                     Format = "A4",
