@@ -8,6 +8,7 @@ using SocialEconomy.Domain.Evaluation;
 using SocialEconomy.Domain.Results;
 using SocialEconomy.IntegrationTests.Evaluations;
 using SocialEconomy.IntegrationTests.Infrastructure;
+using SocialEconomy.IntegrationTests.Reports;
 using SocialEconomy.IntegrationTests.Results;
 using SocialEconomy.Web.Features.Evaluations;
 using SocialEconomy.Web.Security;
@@ -46,6 +47,7 @@ public class YearJourneyTests(BrowserFixture fixture, ITestOutputHelper output) 
 
     private readonly HashSet<string> _pagesChecked = new(StringComparer.Ordinal);
     private int _axeRuns;
+    private TimeSpan _axeTime;
 
     [Fact]
     public async Task OneYear_ResultsReviewSelfEvaluationCommitteeAndReports()
@@ -68,7 +70,7 @@ public class YearJourneyTests(BrowserFixture fixture, ITestOutputHelper output) 
         await CoordinatorClosesAndPrintsAsync(coordinator, planId, cycleId);
         output.WriteLine($"committee closed, reports downloaded: {clock.Elapsed.TotalSeconds:0.0} s");
 
-        output.WriteLine($"axe: {_axeRuns} runs on {_pagesChecked.Count} distinct pages, no violations:\n{string.Join('\n', _pagesChecked.Order(StringComparer.Ordinal))}");
+        output.WriteLine($"axe: {_axeRuns} runs ({_axeTime.TotalSeconds:0} s) on {_pagesChecked.Count} distinct pages, no violations:\n{string.Join('\n', _pagesChecked.Order(StringComparer.Ordinal))}");
     }
 
     private async Task CoordinatorOpensTheYearAsync(IPage coordinator)
@@ -114,7 +116,15 @@ public class YearJourneyTests(BrowserFixture fixture, ITestOutputHelper output) 
     {
         await GoAsync(coordinator, $"/results/{planId}/{Year}/board");
         await ClickAsync(coordinator, coordinator.GetByRole(AriaRole.Link, new() { Name = SubProjectName }));
-        await Assertions.Expect(coordinator.GetByRole(AriaRole.Link, new() { Name = "센터 운영비 집행내역.xlsx" })).ToBeVisibleAsync();
+
+        // The coordinator gets the officer's evidence back byte for byte, under its Korean name.
+        var evidence = await coordinator.RunAndWaitForDownloadAsync(() => coordinator.GetByRole(AriaRole.Link, new() { Name = "센터 운영비 집행내역.xlsx" }).ClickAsync());
+        Assert.Equal("센터 운영비 집행내역.xlsx", evidence.SuggestedFilename);
+        using (var workbook = OpenWorkbook(await ReadAsync(evidence)))
+        {
+            Assert.Equal(395, workbook.Worksheet("집행내역").Cell(2, 2).GetDouble());
+        }
+
         await coordinator.GetByLabel("반려 사유 (필수)").FillAsync(ReturnComment);
         await ClickAsync(coordinator, coordinator.GetByRole(AriaRole.Button, new() { Name = "반려" }));
         await Assertions.Expect(coordinator.Locator(".portal-notice")).ToContainTextAsync("반려했습니다");
@@ -313,7 +323,9 @@ public class YearJourneyTests(BrowserFixture fixture, ITestOutputHelper output) 
 
         await ClickAsync(coordinator, coordinator.GetByRole(AriaRole.Link, new() { Name = "인쇄용 보기" }));
         await Assertions.Expect(coordinator.Locator("#report-total")).ToHaveTextAsync("84점");
-        AssertPdf(await DownloadAsync(coordinator, "PDF 내려받기"));
+        var externalPdf = await ReportFiles.PdfTextAsync(AssertPdf(await DownloadAsync(coordinator, "PDF 내려받기")));
+        Assert.Contains("84", externalPdf, StringComparison.Ordinal);
+        Assert.Contains(ReportFiles.Squash("위원3: 성과지표가 객관적임"), ReportFiles.Squash(externalPdf), StringComparison.Ordinal);
         using (var workbook = OpenWorkbook(await DownloadAsync(coordinator, "엑셀 내려받기")))
         {
             Assert.Contains(workbook.Worksheets, s => s.Name == "지표별 결과");
@@ -325,8 +337,18 @@ public class YearJourneyTests(BrowserFixture fixture, ITestOutputHelper output) 
         await ClickAsync(coordinator, coordinator.GetByRole(AriaRole.Link, new() { Name = "실적 및 자체평가 보고서" }));
         await Assertions.Expect(coordinator.Locator("h1")).ToHaveTextAsync($"{Year}년 실적 및 자체평가 보고서");
         await Assertions.Expect(coordinator.Locator("main")).ToContainTextAsync(Narrative);
-        var pdf = await DownloadAsync(coordinator, "PDF 내려받기");
-        AssertPdf(pdf);
+
+        // 4-2 confirmed: 380 of 400 is 95.0 %, 395 of 400 executed is 98.8 %, and the T/F gave 86.
+        var row = coordinator.Locator("#results-summary tbody tr").Filter(new() { HasText = SubProjectName });
+        foreach (var figure in new[] { "확정", "95.0", "98.8", "86" })
+        {
+            await Assertions.Expect(row).ToContainTextAsync(figure);
+        }
+
+        await Assertions.Expect(coordinator.Locator("main")).ToContainTextAsync("세부사업별 점수 확인, 이견 없음");
+        var resultsPdf = await ReportFiles.PdfTextAsync(AssertPdf(await DownloadAsync(coordinator, "PDF 내려받기")));
+        Assert.Contains(ReportFiles.Squash(SubProjectName), ReportFiles.Squash(resultsPdf), StringComparison.Ordinal);
+        Assert.Contains(ReportFiles.Squash(Narrative), ReportFiles.Squash(resultsPdf), StringComparison.Ordinal);
         Assert.Equal($"/plans/{planId}/reports/results/{Year}.pdf", await coordinator.GetByRole(AriaRole.Link, new() { Name = "PDF 내려받기" }).GetAttributeAsync("href"));
         using (var workbook = OpenWorkbook(await DownloadAsync(coordinator, "엑셀 내려받기")))
         {
@@ -391,7 +413,9 @@ public class YearJourneyTests(BrowserFixture fixture, ITestOutputHelper output) 
 
     private async Task CheckAsync(IPage page)
     {
+        var started = Stopwatch.GetTimestamp();
         await page.AssertNoAxeViolationsAsync();
+        _axeTime += Stopwatch.GetElapsedTime(started);
         _axeRuns++;
         var path = new Uri(page.Url).AbsolutePath;
         _pagesChecked.Add(string.Join('/', path.Split('/').Select(s => s.All(char.IsAsciiDigit) && s.Length > 0 ? "{n}" : s)));
@@ -416,6 +440,11 @@ public class YearJourneyTests(BrowserFixture fixture, ITestOutputHelper output) 
     private static async Task<byte[]> DownloadAsync(IPage page, string linkName)
     {
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = linkName }).ClickAsync());
+        return await ReadAsync(download);
+    }
+
+    private static async Task<byte[]> ReadAsync(IDownload download)
+    {
         Assert.Null(await download.FailureAsync());
         await using var stream = await download.CreateReadStreamAsync();
         using var copy = new MemoryStream();
@@ -423,8 +452,11 @@ public class YearJourneyTests(BrowserFixture fixture, ITestOutputHelper output) 
         return copy.ToArray();
     }
 
-    private static void AssertPdf(byte[] bytes) =>
+    private static byte[] AssertPdf(byte[] bytes)
+    {
         Assert.True(bytes.AsSpan().StartsWith("%PDF"u8), "The download is not a PDF.");
+        return bytes;
+    }
 
     private static XLWorkbook OpenWorkbook(byte[] bytes)
     {
