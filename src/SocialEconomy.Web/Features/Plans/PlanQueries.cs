@@ -99,7 +99,12 @@ public sealed class PlanQueries(AppDbContext db)
 
     public async Task<SubProjectViewModel?> SubProjectAsync(int planId, string code, CancellationToken cancellationToken)
     {
-        var plan = await LoadPlanAsync(planId, withTables: true, cancellationToken);
+        // The rest of the plan gives only the order of its sub-projects (the previous and next
+        // links); only the asked one's tables are loaded, so the page's cost does not grow with
+        // the plan (docs/benchmarks.md, "Under load": a 60-sub-project plan loaded them all).
+        var plan = await db.Plans.AsNoTracking().AsSplitQuery()
+            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects)
+            .FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
         var all = plan?.SubProjects.ToList() ?? [];
         var index = all.FindIndex(s => string.Equals(s.Code, code, StringComparison.Ordinal));
         if (plan is null || index < 0)
@@ -107,8 +112,17 @@ public sealed class PlanQueries(AppDbContext db)
             return null;
         }
 
+        var subProjectId = all[index].Id;
+        all[index] = await db.SubProjects.AsNoTracking().AsSplitQuery()
+            .Include(s => s.Task)
+            .Include(s => s.LeadDepartment)
+            .Include(s => s.BudgetLines).ThenInclude(b => b.Amounts)
+            .Include(s => s.BudgetLines).ThenInclude(b => b.ActionItem)
+            .Include(s => s.ActionItems).ThenInclude(a => a.Indicators).ThenInclude(i => i.Targets)
+            .Include(s => s.ActionItems).ThenInclude(a => a.Milestones).ThenInclude(m => m.Entries)
+            .SingleAsync(s => s.Id == subProjectId, cancellationToken);
         var revisions = await db.PlanRevisions.AsNoTracking()
-            .Where(r => r.SubProjectId == all[index].Id)
+            .Where(r => r.SubProjectId == subProjectId)
             .OrderByDescending(r => r.ChangedAtUtc).ThenByDescending(r => r.Id)
             .ToListAsync(cancellationToken);
         return SubProjectView(plan, all, index, revisions);
