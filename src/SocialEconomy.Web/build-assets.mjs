@@ -26,5 +26,11 @@ for (const file of readdirSync(join(pretendard, "woff2-subset"))) {
   }
 }
 
+// Chart.js: the UMD bundle (it carries its one dependency, @kurkle/color) defines
+// window.Chart for wwwroot/js/dashboard-charts.js; the ES module build would need a bundler.
+mkdirSync(join(lib, "chartjs"), { recursive: true });
+cpSync("node_modules/chart.js/dist/chart.umd.min.js", join(lib, "chartjs", "chart.umd.min.js"));
+cpSync("node_modules/chart.js/LICENSE.md", join(lib, "chartjs", "LICENSE.md"));
+
 writeFileSync(join(lib, ".stamp"), new Date().toISOString());
 console.log("front-end assets copied to " + lib);

@@ -1,15 +1,30 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
+using SocialEconomy.Web.Data;
 using SocialEconomy.Web.Features.Plans;
+using SocialEconomy.Web.Features.Shared;
+using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.Web.Features.Home;
 
-public sealed class HomeController(PlanQueries queries) : Controller
+public sealed class HomeController(PlanQueries queries, AppDbContext db, TimeProvider clock) : Controller
 {
+    /// <summary>The dashboard: each of the reader's roles adds its section (docs/dashboard.md), then the plan list.</summary>
     [HttpGet("/")]
-    public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
-        View(await queries.ListAsync(cancellationToken));
+    public async Task<IActionResult> Index(CancellationToken cancellationToken)
+    {
+        var today = Formats.KoreanToday(clock);
+        var current = await CurrentYear.FindAsync(db, today, cancellationToken);
+        var runs = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Coordinator);
+        return View(new HomeViewModel(
+            current,
+            runs && current is not null ? await CoordinatorSection.BuildAsync(db, User, current, today, cancellationToken) : null,
+            User.IsInRole(Roles.DepartmentOfficer) && current is not null ? await OfficerSection.BuildAsync(db, User, current, today, cancellationToken) : null,
+            User.IsInRole(Roles.CommitteeMember) ? await MemberSection.BuildAsync(db, User, cancellationToken) : null,
+            User.IsInRole(Roles.Viewer) && !runs && current is not null ? await ViewerSection.BuildAsync(db, User, current, cancellationToken) : null,
+            await queries.ListAsync(cancellationToken)));
+    }
 
     /// <summary>The Korean error page; the reference id lets the office find the log line.</summary>
     // Re-executed with the failed request's method, so POSTs land here too; it changes nothing.
@@ -33,6 +48,17 @@ public sealed class HomeController(PlanQueries queries) : Controller
         Response.StatusCode = code;
         return View(new ErrorViewModel(code, HttpContext.TraceIdentifier));
     }
+}
+
+public sealed record HomeViewModel(
+    CurrentYear? Current,
+    CoordinatorSection? Coordinator,
+    OfficerSection? Officer,
+    MemberSection? Member,
+    ViewerSection? Viewer,
+    IReadOnlyList<PlanListItem> Plans)
+{
+    public bool HasCharts => Coordinator is not null || Viewer is not null;
 }
 
 public sealed record ErrorViewModel(int StatusCode, string ReferenceId)

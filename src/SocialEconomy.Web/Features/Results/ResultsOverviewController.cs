@@ -52,68 +52,41 @@ public sealed class ResultsOverviewController(AppDbContext db, TimeProvider cloc
     [HttpGet("rates")]
     public async Task<IActionResult> Rates(int planId, int year, [FromQuery] string? basis, CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.AsNoTracking()
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Indicators).ThenInclude(i => i.Targets)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.BudgetLines).ThenInclude(b => b.Amounts)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.SharingDepartments)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        var plan = await YearRates.LoadPlanAsync(db, planId, cancellationToken);
         if (plan is null || !plan.Period.Contains(year))
         {
             return NotFound();
         }
 
         var targetBasis = string.Equals(basis, "original", StringComparison.Ordinal) ? TargetBasis.Original : TargetBasis.Revised;
-        var results = await db.YearResults.AsNoTracking()
-            .Include(r => r.Indicators).Include(r => r.Budget)
-            .Where(r => r.Year == year && r.SubProject.Task.PlanId == planId)
-            .AsSplitQuery()
-            .ToDictionaryAsync(r => r.SubProjectId, cancellationToken);
+        var results = await YearRates.LoadResultsAsync(db, planId, [year], cancellationToken);
         var originals = targetBasis == TargetBasis.Original ? await OriginalTargetsAsync(planId, year, cancellationToken) : [];
         TargetValue Target(Indicator i) => originals.TryGetValue(i.Id, out var old) ? TargetValue.Parse(old, i.Unit) : i.TargetFor(year);
 
-        var unit = plan.BudgetUnit;
-        var tasks = new List<TaskRates>();
-        var everySub = new List<Rollup>();
-        foreach (var task in plan.Tasks)
-        {
-            var subs = new List<(SubProjectRates Row, Rollup Rollup)>();
-            foreach (var sub in task.SubProjects.Where(s => s.Period.Contains(year)))
-            {
-                results.TryGetValue(sub.Id, out var result);
-                var status = result?.Status ?? ResultStatus.NotStarted;
-
-                // A result the reader may not see (a draft of another department) counts as none.
-                // A result the reader may not see (a draft of another department) is left out of
-                // every figure, planned amounts included, so that it cannot show as 0 % executed.
-                if (result is not null && !ResultsAccess.CanRead(User, sub, status))
-                {
-                    subs.Add((new SubProjectRates(sub.Code, sub.Name, "확정 전(비공개)", "-", "-", "-", "-"), new Rollup(null, 0m, 0m, 0)));
-                    continue;
-                }
-
-                var rollup = Achievement.ForSubProject(sub, year, result, unit, Target);
-                subs.Add((new SubProjectRates(sub.Code, sub.Name, Formats.Status(status), Formats.Percent(rollup.Achievement), Money(rollup.Planned), Money(rollup.Executed), Formats.Percent(rollup.Execution)), rollup));
-            }
-
-            everySub.AddRange(subs.Select(s => s.Rollup));
-            var combined = Achievement.Combine(subs.Select(s => s.Rollup));
-            tasks.Add(new TaskRates(task.Number, task.Name, subs.Select(s => s.Row).ToList(), Formats.Percent(combined.Achievement), Money(combined.Planned), Money(combined.Executed), Formats.Percent(combined.Execution)));
-        }
-
-        // The plan's achievement is the mean over its sub-projects, not over its tasks.
-        var planTotal = Achievement.Combine(everySub);
+        var rates = YearRates.ForPlan(User, plan, year, results, Target);
+        var tasks = rates.Tasks
+            .Select(t => new TaskRates(
+                t.Task.Number,
+                t.Task.Name,
+                t.SubProjects.Select(s => s.Hidden
+                    ? new SubProjectRates(s.SubProject.Code, s.SubProject.Name, "확정 전(비공개)", "-", "-", "-", "-")
+                    : new SubProjectRates(s.SubProject.Code, s.SubProject.Name, Formats.Status(s.Status), Formats.Percent(s.Rollup.Achievement), YearRates.Money(s.Rollup.Planned), YearRates.Money(s.Rollup.Executed), Formats.Percent(s.Rollup.Execution))).ToList(),
+                Formats.Percent(t.Rollup.Achievement),
+                YearRates.Money(t.Rollup.Planned),
+                YearRates.Money(t.Rollup.Executed),
+                Formats.Percent(t.Rollup.Execution)))
+            .ToList();
         return View("~/Features/Results/Rates.cshtml", new RatesViewModel(
             plan.Id,
             plan.Title,
             year,
             targetBasis,
-            unit.Symbol,
+            plan.BudgetUnit.Symbol,
             tasks,
-            Formats.Percent(planTotal.Achievement),
-            Money(planTotal.Planned),
-            Money(planTotal.Executed),
-            Formats.Percent(planTotal.Execution)));
+            Formats.Percent(rates.Total.Achievement),
+            YearRates.Money(rates.Total.Planned),
+            YearRates.Money(rates.Total.Executed),
+            Formats.Percent(rates.Total.Execution)));
     }
 
     /// <summary>The target before its first revision, per indicator of the plan's year (당초 목표).</summary>
@@ -127,8 +100,6 @@ public sealed class ResultsOverviewController(AppDbContext db, TimeProvider cloc
             .GroupBy(r => r.SubjectId)
             .ToDictionary(g => g.Key, g => g.OrderBy(r => r.ChangedAtUtc).ThenBy(r => r.Id).First().OldValue);
     }
-
-    private static string Money(decimal amount) => Formats.Number(decimal.Round(amount, 1, MidpointRounding.AwayFromZero));
 }
 
 public sealed record BoardRow(string Department, string Code, string Name, ResultStatus Status, string StatusLabel, string UpdatedAt, bool Overdue);

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using SocialEconomy.Domain.Results;
+using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Features.Results;
+using SocialEconomy.Web.Features.Shared;
+using SocialEconomy.Web.Security;
+
+namespace SocialEconomy.Web.Features.Home;
+
+/// <summary>
+/// A sub-project's achievement and execution over the plan's years, from the confirmed
+/// results the reader may see (a draft or a submitted result is not a record yet); shown on
+/// the sub-project page of the plan browser.
+/// </summary>
+public sealed class SubProjectTrendViewComponent(AppDbContext db) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(int planId, string code)
+    {
+        var cancellationToken = HttpContext.RequestAborted;
+        var sub = await db.SubProjects.AsNoTracking()
+            .Include(s => s.ActionItems).ThenInclude(a => a.Indicators).ThenInclude(i => i.Targets)
+            .Include(s => s.BudgetLines).ThenInclude(b => b.Amounts)
+            .Include(s => s.SharingDepartments)
+            .Include(s => s.Task).ThenInclude(t => t.Plan)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(s => s.Task.PlanId == planId && s.Code == code, cancellationToken);
+        if (sub is null)
+        {
+            return Content(string.Empty);
+        }
+
+        var plan = sub.Task.Plan;
+        var unit = plan.BudgetUnit;
+        var results = await db.YearResults.AsNoTracking()
+            .Include(r => r.Indicators).Include(r => r.Budget)
+            .Where(r => r.SubProjectId == sub.Id)
+            .AsSplitQuery()
+            .ToDictionaryAsync(r => r.Year, cancellationToken);
+        var rows = plan.Period.Years
+            .Where(sub.Period.Contains)
+            .Select(year =>
+            {
+                var label = Formats.Year(year);
+                var result = results.GetValueOrDefault(year);
+                if (result is not { Status: ResultStatus.Confirmed } || !ResultsAccess.CanRead(UserClaimsPrincipal, sub, result.Status))
+                {
+                    return new RateChartRow(label, label, null, null, null, [result is null ? "실적 없음" : "확정 전", "-", "-"]);
+                }
+
+                var rollup = YearRates.ForSubProject(UserClaimsPrincipal, sub, year, result, unit, i => i.TargetFor(year)).Rollup;
+                return RateChartRow.From(label, label, $"/results/{planId}/{year}/{sub.Code}", rollup, "확정", YearRates.Money(rollup.Planned), YearRates.Money(rollup.Executed));
+            })
+            .ToList();
+        var chart = new RateChart(
+            "chart-trend",
+            $"{sub.Code} {sub.Name} 연도별 달성률·집행률(확정 실적)",
+            "연도",
+            "bar",
+            rows,
+            ["실적 상태", $"계획액({unit.Symbol})", $"집행액({unit.Symbol})"]);
+        return View("~/Features/Home/_SubProjectTrend.cshtml", chart);
+    }
+}

@@ -1,0 +1,113 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using SocialEconomy.BrowserTests.Infrastructure;
+using SocialEconomy.IntegrationTests.Evaluations;
+using SocialEconomy.IntegrationTests.Infrastructure;
+using SocialEconomy.Web.Features.Evaluations;
+using SocialEconomy.Web.Security;
+
+namespace SocialEconomy.BrowserTests.Home;
+
+/// <summary>
+/// The home page in a real browser for the coordinator, an officer and a committee member:
+/// each sees their section, Chart.js (from wwwroot/lib, under the CSP) draws the charts,
+/// the section is reached with the Tab key, and axe passes.
+/// </summary>
+public class DashboardJourneyTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task EachRoleSeesItsSection_ChartsAreDrawn_AxePasses()
+    {
+        var portal = fixture.Portal;
+        var planId = await portal.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
+        await portal.ConfirmResultsAsync("1-1", 2019, 0.5m);
+        var cycleId = await portal.StartCycleAsync(2019);
+
+        // Coordinator: status, two charts drawn by Chart.js, evaluation progress.
+        var coordinator = await fixture.SignedInPageAsync(Roles.Coordinator, PortalFactory.OwnDepartment);
+        var errors = new List<string>();
+        coordinator.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                errors.Add($"{message.Text} @ {message.Location}");
+            }
+        };
+        await coordinator.GotoAsync("/");
+        await Assertions.Expect(coordinator.Locator("#dashboard-coordinator h2")).ToContainTextAsync("2019년 추진 현황");
+        await AssertChartDrawnAsync(coordinator, "chart-tasks");
+        await AssertChartDrawnAsync(coordinator, "chart-subprojects");
+
+        // Neither Chart.js nor the drawing script is refused by the CSP or fails (errors while drawing, before axe injects its own script).
+        var drawing = errors.Where(e => e.Contains("script-src", StringComparison.Ordinal) || e.Contains("/lib/chartjs/", StringComparison.Ordinal) || e.Contains("dashboard-charts.js", StringComparison.Ordinal)).ToList();
+        Assert.True(drawing.Count == 0, string.Join('\n', errors));
+        await coordinator.AssertNoAxeViolationsAsync();
+        await AssertTabReachesAsync(coordinator, "#dashboard-coordinator");
+
+        await coordinator.Context.CloseAsync();
+
+        // Officer: their sub-projects with this year's status; the sub-project page's chart over the years.
+        var officer = await fixture.SignedInPageAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
+        await officer.GotoAsync("/");
+        await Assertions.Expect(officer.Locator("#dashboard-officer")).ToBeVisibleAsync();
+        await Assertions.Expect(officer.Locator("#officer-subprojects tr[data-code='1-1']")).ToContainTextAsync("확정");
+        Assert.Equal(0, await officer.Locator("#dashboard-coordinator").CountAsync());
+        await officer.AssertNoAxeViolationsAsync();
+        await AssertTabReachesAsync(officer, "#dashboard-officer");
+        await officer.GotoAsync($"/plans/{planId}/subprojects/1-1");
+        await AssertChartDrawnAsync(officer, "chart-trend");
+        await officer.AssertNoAxeViolationsAsync();
+        await officer.Context.CloseAsync();
+
+        // Committee member seated on 2019, not yet declared: the next step is the declaration.
+        var userName = $"d-{Guid.NewGuid():N}"[..20];
+        var user = await portal.CreateUserAsync(userName, Roles.CommitteeMember);
+        await portal.WithDbAsync(async db =>
+        {
+            var cycle = await db.CycleAsync(cycleId, CancellationToken.None);
+            cycle!.AddMember(user.Id, "위원무");
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        var member = await fixture.NewPageAsync();
+        await member.GotoAsync("/account/signin");
+        await member.GetByLabel("아이디").FillAsync(userName);
+        await member.GetByLabel("비밀번호").FillAsync(PortalFactory.TestPassword);
+        await member.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+        await member.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        await member.GotoAsync("/");
+        await Assertions.Expect(member.Locator($"#member-evaluations tr[data-cycle='{cycleId}']")).ToContainTextAsync("이해충돌 없음 확인하기");
+        await member.AssertNoAxeViolationsAsync();
+        await AssertTabReachesAsync(member, "#dashboard-member");
+        await member.GetByRole(AriaRole.Link, new() { Name = "이해충돌 없음 확인하기 (2019년)" }).ClickAsync();
+        await member.WaitForURLAsync($"**/evaluations/{cycleId}/score");
+    }
+
+    /// <summary>Chart.js is loaded, holds a chart for the canvas, and the canvas has a size.</summary>
+    private static async Task AssertChartDrawnAsync(IPage page, string canvasId)
+    {
+        await page.WaitForFunctionAsync("id => window.Chart !== undefined && window.Chart.getChart(document.getElementById(id)) !== undefined", canvasId);
+        var box = await page.Locator($"canvas#{canvasId}").BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.True(box.Width > 100 && box.Height > 100, $"{canvasId} is {box.Width}×{box.Height}");
+    }
+
+    /// <summary>
+    /// Tabbing from the top of the page reaches a link or control inside the section. Run
+    /// after axe: axe measures the focused KRDS button's focus colours too, which this page does not own.
+    /// </summary>
+    private static async Task AssertTabReachesAsync(IPage page, string section)
+    {
+        await page.Locator("body").FocusAsync();
+        for (var i = 0; i < 40; i++)
+        {
+            await page.Keyboard.PressAsync("Tab");
+            if (await page.EvaluateAsync<bool>("s => document.activeElement !== null && document.activeElement.closest(s) !== null", section))
+            {
+                return;
+            }
+        }
+
+        Assert.Fail($"40 Tab presses did not reach {section}");
+    }
+}
