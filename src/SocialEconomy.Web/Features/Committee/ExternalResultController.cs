@@ -60,7 +60,8 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
         }
 
         var plan = await db.Plans.AsNoTracking().Include(p => p.OwningDepartment).FirstAsync(p => p.Id == cycle.PlanId, cancellationToken);
-        var header = new ReportHeader(plan.OwningDepartment.DisplayName, plan.Title, $"{cycle.Year}년 외부평가 결과", Formats.Date(Formats.KoreanToday(clock)), false, null);
+        // Closed committees only reach here: the result is final.
+        var header = ReportHeader.For(plan, $"{cycle.Year}년 외부평가 결과", clock, draftReason: null);
         return (cycle, new ExternalReportViewModel(header, await ViewModelAsync(cycle, cancellationToken)));
     }
 

@@ -69,13 +69,7 @@ public sealed class ComprehensiveReportController(AppDbContext db, ReportPrinter
                 return new ComprehensiveReportRow(f.Code, f.Name, f.Department, f.Years, verdict?.Assessment, verdict?.Recommendation is { } r ? Formats.Recommendation(r) : null, verdict?.Reason);
             }).ToList()))
             .ToList();
-        var header = new ReportHeader(
-            plan.OwningDepartment.DisplayName,
-            plan.Title,
-            "총괄평가 결과 보고서",
-            Formats.Date(Formats.KoreanToday(clock)),
-            !evaluation.IsFinal,
-            evaluation.IsFinal ? null : "확정 전 총괄평가");
+        var header = ReportHeader.For(plan, "총괄평가 결과 보고서", clock, evaluation.IsFinal ? null : "확정 전 총괄평가");
         return new ComprehensiveReportViewModel(
             header,
             plan.Id,

@@ -1,9 +1,27 @@
+using SocialEconomy.Domain.Planning;
 using SocialEconomy.Web.Features.Plans;
+using SocialEconomy.Web.Features.Shared;
 
 namespace SocialEconomy.Web.Features.Reports;
 
 /// <summary>The title block every printed report opens with, and whether its data is a draft (watermarked 초안).</summary>
-public sealed record ReportHeader(string Office, string PlanTitle, string ReportName, string Date, bool IsDraft, string? DraftReason);
+public sealed record ReportHeader(string Office, string PlanTitle, string ReportName, string Date, bool IsDraft, string? DraftReason)
+{
+    /// <summary>The title block of a plan's report, dated today in Korea; a draft when there is a reason it is not final.</summary>
+    public static ReportHeader For(BasicPlan plan, string reportName, TimeProvider clock, string? draftReason)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        ArgumentNullException.ThrowIfNull(clock);
+        return new(plan.OwningDepartment.DisplayName, plan.Title, reportName, Formats.Date(Formats.KoreanToday(clock)), draftReason is not null, draftReason);
+    }
+
+    /// <summary>Why a report of the plan itself is a draft: the plan is still being written.</summary>
+    public static string? PlanDraftReason(BasicPlan plan)
+    {
+        ArgumentNullException.ThrowIfNull(plan);
+        return plan.Status == PlanStatus.Draft ? "작성 중인 계획" : null;
+    }
+}
 
 public sealed record FinanceReportViewModel(ReportHeader Header, FinancialPlanViewModel Finance);
 

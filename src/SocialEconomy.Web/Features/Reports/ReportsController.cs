@@ -143,15 +143,14 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
             return null;
         }
 
-        var header = await HeaderAsync(id, $"{year}년 실적 및 자체평가 보고서", cancellationToken);
-        return await ResultsReport.BuildAsync(db, plan, year, User, header!, cancellationToken);
+        var header = ReportHeader.For(plan, $"{year}년 실적 및 자체평가 보고서", clock, ReportHeader.PlanDraftReason(plan));
+        return await ResultsReport.BuildAsync(db, plan, year, User, header, cancellationToken);
     }
 
     private async Task<PlanBookViewModel?> BookAsync(int id, CancellationToken cancellationToken)
     {
         var book = await queries.BookAsync(id, cancellationToken);
-        var header = await HeaderAsync(id, "사회적경제 기본계획", cancellationToken);
-        return book is null || header is null ? null : new PlanBookViewModel(header, book);
+        return book is null ? null : new PlanBookViewModel(ReportHeader.For(book.Plan, "사회적경제 기본계획", clock, ReportHeader.PlanDraftReason(book.Plan)), book);
     }
 
     private async Task<ImplementationReportViewModel?> ImplementationAsync(int id, int year, CancellationToken cancellationToken)
@@ -162,22 +161,15 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
             return null;
         }
 
-        var header = await HeaderAsync(id, $"{year}년 연차별 시행계획", cancellationToken);
-        return await ImplementationReport.BuildAsync(db, plan, year, header!, cancellationToken);
+        var header = ReportHeader.For(plan, $"{year}년 연차별 시행계획", clock, ReportHeader.PlanDraftReason(plan));
+        return await ImplementationReport.BuildAsync(db, plan, year, header, cancellationToken);
     }
 
     private async Task<FinanceReportViewModel?> FinanceAsync(int id, CancellationToken cancellationToken)
     {
+        // The 재정계획 query reads budgets only; the title block needs the plan's own row.
         var finance = await queries.FinancialPlanAsync(id, cancellationToken);
-        var header = await HeaderAsync(id, "재정계획", cancellationToken);
-        return finance is null || header is null ? null : new FinanceReportViewModel(header, finance);
-    }
-
-    private async Task<ReportHeader?> HeaderAsync(int planId, string reportName, CancellationToken cancellationToken)
-    {
-        var plan = await db.Plans.AsNoTracking().Include(p => p.OwningDepartment).FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
-        return plan is null
-            ? null
-            : new ReportHeader(plan.OwningDepartment.DisplayName, plan.Title, reportName, Formats.Date(Formats.KoreanToday(clock)), plan.Status == PlanStatus.Draft, plan.Status == PlanStatus.Draft ? "작성 중인 계획" : null);
+        var plan = finance is null ? null : await db.Plans.AsNoTracking().Include(p => p.OwningDepartment).FirstOrDefaultAsync(p => p.Id == id, cancellationToken);
+        return finance is null || plan is null ? null : new FinanceReportViewModel(ReportHeader.For(plan, "재정계획", clock, ReportHeader.PlanDraftReason(plan)), finance);
     }
 }

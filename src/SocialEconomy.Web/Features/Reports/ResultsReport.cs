@@ -54,7 +54,6 @@ public static class ResultsReport
 
             evaluations.TryGetValue(sub.Id, out var evaluation);
             subProjects.Add(new ResultsSubProject(
-                sub.Task.Number,
                 sub.Code,
                 sub.Name,
                 sub.LeadDepartment.Name,
@@ -71,8 +70,6 @@ public static class ResultsReport
         }
 
         var summary = subProjects.Select(s => new ResultsSummaryRow(
-                s.TaskNumber,
-                plan.Tasks.First(t => t.Number == s.TaskNumber).Name,
                 s.Code,
                 s.Name,
                 s.Department,

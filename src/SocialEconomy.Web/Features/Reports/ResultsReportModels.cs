@@ -23,7 +23,7 @@ public sealed record Figure(string Text, decimal? Value);
 
 public sealed record ResultsFigures(Figure Achievement, Figure Planned, Figure Executed, Figure Execution);
 
-public sealed record ResultsSummaryRow(int TaskNumber, string TaskName, string Code, string Name, string Department, string Status, bool ResultsHidden, ResultsFigures Figures, Figure SelfTotal);
+public sealed record ResultsSummaryRow(string Code, string Name, string Department, string Status, bool ResultsHidden, ResultsFigures Figures, Figure SelfTotal);
 
 public sealed record ResultIndicatorLine(string ActionItem, string Indicator, string Unit, string Target, string Actual, Figure Rate);
 
@@ -36,7 +36,6 @@ public sealed record SelfScoreLine(string Area, string Item, Figure Max, Figure 
 public sealed record SelfSection(bool Hidden, string? Report, IReadOnlyList<SelfScoreLine> Scores, Figure Total, string Max);
 
 public sealed record ResultsSubProject(
-    int TaskNumber,
     string Code,
     string Name,
     string Department,
