@@ -44,7 +44,6 @@ foreach (var dataSet in dataSets.Where(d => only is null || only == d))
     Console.WriteLine($"  portal pid {portal.ProcessId.ToString(CultureInfo.InvariantCulture)} at {portal.BaseAddress}");
     var cookies = await Sessions.SignInAsync(portal, userNames, password);
     var cookieFile = Path.Combine(workspace.Directory, "cookies.txt");
-    await File.WriteAllLinesAsync(cookieFile, cookies);
 
     var p = target.PlanId.ToString(CultureInfo.InvariantCulture);
     var y = target.Year.ToString(CultureInfo.InvariantCulture);
@@ -69,6 +68,13 @@ foreach (var dataSet in dataSets.Where(d => only is null || only == d))
     {
         foreach (var (page, path) in pages)
         {
+            // Fresh sessions for every cell. A browser stores the cookie the portal reissues
+            // when it re-checks a session's security stamp (every
+            // Security:SecurityStampValidationSeconds, 60 s); wrk cannot, so a cookie older
+            // than that would make every request re-read the user and sign a new cookie,
+            // which a real user's browser pays once a minute, not on every click.
+            cookies = await Sessions.SignInAsync(portal, userNames, password);
+            await File.WriteAllLinesAsync(cookieFile, cookies);
             var cell = await Wrk.RunAsync(portal.BaseAddress, page, path, c, seconds, cookieFile);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  {c,2} conn {path,-36} {cell.PerSecond,7:0} req/s  p50 {cell.P50,6:0.0}  p95 {cell.P95,6:0.0}  p99 {cell.P99,6:0.0} ms  errors {cell.Errors}"));
             cells.Add(cell);
