@@ -31,6 +31,7 @@ public static class WebSetup
 
         // Razor would otherwise write every Hangul syllable as a numeric entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddSingleton<Data.PlanSnapshots>();
         services.AddScoped<Features.Plans.PlanQueries>();
         services.AddScoped<Features.PlanWorkbook.PlanWorkbookService>();
         services.AddOptions<Features.PlanWorkbook.PlanWorkbookOptions>().BindConfiguration(Features.PlanWorkbook.PlanWorkbookOptions.Section);

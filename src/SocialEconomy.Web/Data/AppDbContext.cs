@@ -74,6 +74,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<FollowUpAction> FollowUpActions => Set<FollowUpAction>();
 
+    public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
+
     /// <summary>
     /// Every save also writes the audit rows of its changes in the same transaction, so a
     /// change and its audit lines are committed or rolled back together. The data is saved
@@ -82,6 +84,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = AuditRecorder.Capture(this, _actor);
+        StampPlanningChanges();
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -112,6 +115,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var pending = AuditRecorder.Capture(this, _actor);
+        StampPlanningChanges();
         if (pending.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -123,6 +127,33 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         base.SaveChanges(acceptAllChangesOnSuccess: true);
         transaction?.Commit();
         return count;
+    }
+
+    /// <summary>
+    /// A save that adds, changes or removes anything of the plan model also replaces the
+    /// planning <see cref="ChangeStamp"/>, in the same statement batch and transaction, so that
+    /// <see cref="PlanSnapshots"/> never serves a plan older than a committed change. Called
+    /// after the audit capture: the stamp is bookkeeping, not an audited change.
+    /// </summary>
+    private void StampPlanningChanges()
+    {
+        var planningChanged = ChangeTracker.Entries().Any(e =>
+            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
+            && ChangeStamp.IsPlanning(e.Metadata.ClrType));
+        if (!planningChanged)
+        {
+            return;
+        }
+
+        var stamp = ChangeStamps.Local.FirstOrDefault(s => s.Name == ChangeStamp.Planning);
+        if (stamp is null)
+        {
+            stamp = new ChangeStamp { Name = ChangeStamp.Planning };
+            ChangeStamps.Attach(stamp);
+        }
+
+        stamp.Token = Guid.NewGuid();
+        Entry(stamp).Property(s => s.Token).IsModified = true;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -31,11 +31,11 @@ public sealed record CoordinatorSection(
     string BudgetUnit,
     EvaluationProgress? Evaluation)
 {
-    public static async Task<CoordinatorSection> BuildAsync(AppDbContext db, ClaimsPrincipal user, CurrentYear current, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<CoordinatorSection> BuildAsync(AppDbContext db, PlanSnapshots snapshots, ClaimsPrincipal user, CurrentYear current, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         var year = current.Year;
-        var plan = await YearRates.LoadPlanAsync(db, current.PlanId, cancellationToken)
+        var plan = await snapshots.GetAsync(db, current.PlanId, cancellationToken)
             ?? throw new InvalidOperationException($"Plan {current.PlanId} vanished.");
         var results = await YearRates.LoadResultsAsync(db, plan.Id, [year], cancellationToken);
         var rates = YearRates.ForPlan(user, plan, year, results, i => i.TargetFor(year));

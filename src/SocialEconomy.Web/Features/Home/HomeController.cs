@@ -8,7 +8,7 @@ using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.Web.Features.Home;
 
-public sealed class HomeController(PlanQueries queries, AppDbContext db, TimeProvider clock) : Controller
+public sealed class HomeController(PlanQueries queries, AppDbContext db, PlanSnapshots snapshots, TimeProvider clock) : Controller
 {
     /// <summary>The dashboard: each of the reader's roles adds its section (docs/dashboard.md), then the plan list.</summary>
     [HttpGet("/")]
@@ -19,10 +19,10 @@ public sealed class HomeController(PlanQueries queries, AppDbContext db, TimePro
         var runs = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Coordinator);
         return View(new HomeViewModel(
             current,
-            runs && current is not null ? await CoordinatorSection.BuildAsync(db, User, current, today, cancellationToken) : null,
+            runs && current is not null ? await CoordinatorSection.BuildAsync(db, snapshots, User, current, today, cancellationToken) : null,
             User.IsInRole(Roles.DepartmentOfficer) && current is not null ? await OfficerSection.BuildAsync(db, User, current, today, cancellationToken) : null,
             User.IsInRole(Roles.CommitteeMember) ? await MemberSection.BuildAsync(db, User, cancellationToken) : null,
-            User.IsInRole(Roles.Viewer) && !runs && current is not null ? await ViewerSection.BuildAsync(db, User, current, cancellationToken) : null,
+            User.IsInRole(Roles.Viewer) && !runs && current is not null ? await ViewerSection.BuildAsync(db, snapshots, User, current, cancellationToken) : null,
             await queries.ListAsync(cancellationToken)));
     }
 

@@ -12,11 +12,11 @@ namespace SocialEconomy.Web.Features.Home;
 /// </summary>
 public sealed record ViewerSection(CurrentYear Current, int Confirmed, int Running, string PlanAchievement, string PlanExecution, RateChart Tasks)
 {
-    public static async Task<ViewerSection> BuildAsync(AppDbContext db, ClaimsPrincipal user, CurrentYear current, CancellationToken cancellationToken)
+    public static async Task<ViewerSection> BuildAsync(AppDbContext db, PlanSnapshots snapshots, ClaimsPrincipal user, CurrentYear current, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(current);
         var year = current.Year;
-        var plan = await YearRates.LoadPlanAsync(db, current.PlanId, cancellationToken)
+        var plan = await snapshots.GetAsync(db, current.PlanId, cancellationToken)
             ?? throw new InvalidOperationException($"Plan {current.PlanId} vanished.");
         var results = await YearRates.LoadResultsAsync(db, plan.Id, [year], cancellationToken);
         var rates = YearRates.ForPlan(user, plan, year, results, i => i.TargetFor(year));

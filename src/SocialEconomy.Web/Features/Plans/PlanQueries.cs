@@ -6,10 +6,11 @@ using SocialEconomy.Web.Features.Shared;
 namespace SocialEconomy.Web.Features.Plans;
 
 /// <summary>
-/// Reads plans for the plan browser. Each page loads one plan graph without tracking and
-/// shapes it into a view model; totals come from the domain, never from stored figures.
+/// Reads plans for the plan browser. Each page shapes one plan graph (a shared
+/// <see cref="PlanSnapshots"/> copy, or for a sub-project page its own tables) into a view
+/// model; totals come from the domain, never from stored figures.
 /// </summary>
-public sealed class PlanQueries(AppDbContext db)
+public sealed class PlanQueries(AppDbContext db, PlanSnapshots snapshots)
 {
     public async Task<IReadOnlyList<PlanListItem>> ListAsync(CancellationToken cancellationToken)
     {
@@ -35,7 +36,7 @@ public sealed class PlanQueries(AppDbContext db)
 
     public async Task<PlanOverviewViewModel?> OverviewAsync(int planId, CancellationToken cancellationToken)
     {
-        var plan = await LoadPlanAsync(planId, withTables: false, cancellationToken);
+        var plan = await snapshots.GetAsync(db, planId, cancellationToken);
         return plan is null ? null : Overview(plan);
     }
 
@@ -45,7 +46,7 @@ public sealed class PlanQueries(AppDbContext db)
     /// </summary>
     public async Task<PlanBook?> BookAsync(int planId, CancellationToken cancellationToken)
     {
-        var plan = await LoadPlanAsync(planId, withTables: true, cancellationToken);
+        var plan = await snapshots.GetAsync(db, planId, cancellationToken);
         if (plan is null)
         {
             return null;
@@ -90,7 +91,7 @@ public sealed class PlanQueries(AppDbContext db)
 
     public async Task<FinancialPlanViewModel?> FinancialPlanAsync(int planId, CancellationToken cancellationToken)
     {
-        var plan = await LoadPlanAsync(planId, withTables: false, cancellationToken);
+        var plan = await snapshots.GetAsync(db, planId, cancellationToken);
         return plan is null ? null : Finance(plan);
     }
 
@@ -99,12 +100,7 @@ public sealed class PlanQueries(AppDbContext db)
 
     public async Task<SubProjectViewModel?> SubProjectAsync(int planId, string code, CancellationToken cancellationToken)
     {
-        // The rest of the plan gives only the order of its sub-projects (the previous and next
-        // links); only the asked one's tables are loaded, so the page's cost does not grow with
-        // the plan (docs/benchmarks.md, "Under load": a 60-sub-project plan loaded them all).
-        var plan = await db.Plans.AsNoTracking().AsSplitQuery()
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects)
-            .FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        var plan = await snapshots.GetAsync(db, planId, cancellationToken);
         var all = plan?.SubProjects.ToList() ?? [];
         var index = all.FindIndex(s => string.Equals(s.Code, code, StringComparison.Ordinal));
         if (plan is null || index < 0)
@@ -112,15 +108,9 @@ public sealed class PlanQueries(AppDbContext db)
             return null;
         }
 
+        // The change history is not part of the shared copy: it grows with every revision
+        // and only this page shows it.
         var subProjectId = all[index].Id;
-        all[index] = await db.SubProjects.AsNoTracking().AsSplitQuery()
-            .Include(s => s.Task)
-            .Include(s => s.LeadDepartment)
-            .Include(s => s.BudgetLines).ThenInclude(b => b.Amounts)
-            .Include(s => s.BudgetLines).ThenInclude(b => b.ActionItem)
-            .Include(s => s.ActionItems).ThenInclude(a => a.Indicators).ThenInclude(i => i.Targets)
-            .Include(s => s.ActionItems).ThenInclude(a => a.Milestones).ThenInclude(m => m.Entries)
-            .SingleAsync(s => s.Id == subProjectId, cancellationToken);
         var revisions = await db.PlanRevisions.AsNoTracking()
             .Where(r => r.SubProjectId == subProjectId)
             .OrderByDescending(r => r.ChangedAtUtc).ThenByDescending(r => r.Id)
@@ -211,26 +201,6 @@ public sealed class PlanQueries(AppDbContext db)
         return new BudgetRow(amounts.Select(Formats.Number).ToList(), Formats.Number(amounts.Sum()));
     }
 
-    /// <summary>The whole plan with its yearly tables, untracked: what the printed reports read.</summary>
-    public Task<BasicPlan?> PlanWithTablesAsync(int planId, CancellationToken cancellationToken) => LoadPlanAsync(planId, withTables: true, cancellationToken);
-
-    private async Task<BasicPlan?> LoadPlanAsync(int planId, bool withTables, CancellationToken cancellationToken)
-    {
-        IQueryable<BasicPlan> query = db.Plans.AsNoTracking().AsSplitQuery()
-            .Include(p => p.OwningDepartment)
-            .Include(p => p.Goals)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.LeadDepartment)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.SharingDepartments)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.BudgetLines).ThenInclude(b => b.Amounts)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.BudgetLines).ThenInclude(b => b.ActionItem)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Indicators);
-        if (withTables)
-        {
-            query = query
-                .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Indicators).ThenInclude(i => i.Targets)
-                .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Milestones).ThenInclude(m => m.Entries);
-        }
-
-        return await query.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
-    }
+    /// <summary>The whole plan with its yearly tables, untracked and shared: what the printed reports read.</summary>
+    public Task<BasicPlan?> PlanWithTablesAsync(int planId, CancellationToken cancellationToken) => snapshots.GetAsync(db, planId, cancellationToken);
 }

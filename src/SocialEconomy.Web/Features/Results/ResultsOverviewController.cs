@@ -14,7 +14,7 @@ namespace SocialEconomy.Web.Features.Results;
 /// achievement and execution rates rolled up per sub-project, task and plan.
 /// </summary>
 [Route("results/{planId:int}/{year:int}")]
-public sealed class ResultsOverviewController(AppDbContext db, TimeProvider clock) : Controller
+public sealed class ResultsOverviewController(AppDbContext db, PlanSnapshots snapshots, TimeProvider clock) : Controller
 {
     [HttpGet("board")]
     [Authorize(Policy = Policies.ReviewResults)]
@@ -52,7 +52,7 @@ public sealed class ResultsOverviewController(AppDbContext db, TimeProvider cloc
     [HttpGet("rates")]
     public async Task<IActionResult> Rates(int planId, int year, [FromQuery] string? basis, CancellationToken cancellationToken)
     {
-        var plan = await YearRates.LoadPlanAsync(db, planId, cancellationToken);
+        var plan = await snapshots.GetAsync(db, planId, cancellationToken);
         if (plan is null || !plan.Period.Contains(year))
         {
             return NotFound();

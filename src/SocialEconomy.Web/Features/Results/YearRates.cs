@@ -25,18 +25,6 @@ public static class YearRates
     /// <summary>An amount in the plan's budget unit as the rates show it: one decimal place, ko-KR grouping.</summary>
     public static string Money(decimal amount) => Formats.Number(decimal.Round(amount, 1, MidpointRounding.AwayFromZero));
 
-    /// <summary>The plan with everything the rates need (indicators with targets, budget lines, sharing departments).</summary>
-    public static Task<BasicPlan?> LoadPlanAsync(AppDbContext db, int planId, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        return db.Plans.AsNoTracking()
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Indicators).ThenInclude(i => i.Targets)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.BudgetLines).ThenInclude(b => b.Amounts)
-            .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.SharingDepartments)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
-    }
-
     /// <summary>The plan's results of some years (with indicators and budget), keyed by sub-project and year.</summary>
     public static async Task<Dictionary<(int SubProjectId, int Year), YearResult>> LoadResultsAsync(AppDbContext db, int planId, IReadOnlyCollection<int> years, CancellationToken cancellationToken)
     {

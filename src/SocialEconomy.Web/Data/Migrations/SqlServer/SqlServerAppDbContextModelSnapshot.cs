@@ -1604,6 +1604,27 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.ToTable("AttachmentBlobs", (string)null);
                 });
 
+            modelBuilder.Entity("SocialEconomy.Web.Data.ChangeStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ChangeStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "planning",
+                            Token = new Guid("6f1f4a52-3c1e-4c55-9d36-0d8a2b7c9e10")
+                        });
+                });
+
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")

@@ -1526,6 +1526,27 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.ToTable("AttachmentBlobs", (string)null);
                 });
 
+            modelBuilder.Entity("SocialEconomy.Web.Data.ChangeStamp", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("ChangeStamps", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Name = "planning",
+                            Token = new Guid("6f1f4a52-3c1e-4c55-9d36-0d8a2b7c9e10")
+                        });
+                });
+
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>
                 {
                     b.Property<string>("Id")
