@@ -84,7 +84,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var pending = AuditRecorder.Capture(this, _actor);
-        StampPlanningChanges();
+        StampChanges();
         if (pending.Count == 0)
         {
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -115,7 +115,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
         var pending = AuditRecorder.Capture(this, _actor);
-        StampPlanningChanges();
+        StampChanges();
         if (pending.Count == 0)
         {
             return base.SaveChanges(acceptAllChangesOnSuccess);
@@ -130,30 +130,32 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     }
 
     /// <summary>
-    /// A save that adds, changes or removes anything of the plan model also replaces the
-    /// planning <see cref="ChangeStamp"/>, in the same statement batch and transaction, so that
-    /// <see cref="PlanSnapshots"/> never serves a plan older than a committed change. Called
-    /// after the audit capture: the stamp is bookkeeping, not an audited change.
+    /// A save that adds, changes or removes anything of the plan model or of the yearly
+    /// results also replaces that <see cref="ChangeStamp"/>, in the same statement batch and
+    /// transaction, so that <see cref="PlanSnapshots"/> never serves a copy older than a
+    /// committed change. Called after the audit capture: a stamp is bookkeeping, not an
+    /// audited change.
     /// </summary>
-    private void StampPlanningChanges()
+    private void StampChanges()
     {
-        var planningChanged = ChangeTracker.Entries().Any(e =>
-            e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted
-            && ChangeStamp.IsPlanning(e.Metadata.ClrType));
-        if (!planningChanged)
+        var names = ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            .Select(e => ChangeStamp.For(e.Metadata.ClrType))
+            .OfType<string>()
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        foreach (var name in names)
         {
-            return;
-        }
+            var stamp = ChangeStamps.Local.FirstOrDefault(s => s.Name == name);
+            if (stamp is null)
+            {
+                stamp = new ChangeStamp { Name = name };
+                ChangeStamps.Attach(stamp);
+            }
 
-        var stamp = ChangeStamps.Local.FirstOrDefault(s => s.Name == ChangeStamp.Planning);
-        if (stamp is null)
-        {
-            stamp = new ChangeStamp { Name = ChangeStamp.Planning };
-            ChangeStamps.Attach(stamp);
+            stamp.Token = Guid.NewGuid();
+            Entry(stamp).Property(s => s.Token).IsModified = true;
         }
-
-        stamp.Token = Guid.NewGuid();
-        Entry(stamp).Property(s => s.Token).IsModified = true;
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

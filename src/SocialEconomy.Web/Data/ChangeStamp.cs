@@ -13,17 +13,24 @@ public sealed class ChangeStamp
     /// <summary>The stamp of the plan model: plans, their structure and yearly tables, revisions, and department names.</summary>
     public const string Planning = "planning";
 
-    /// <summary>The token of the seeded row; any value works, the row only has to exist.</summary>
+    /// <summary>The stamp of the yearly results: their figures, statuses, narratives and attachments.</summary>
+    public const string Results = "results";
+
+    /// <summary>The tokens of the seeded rows; any value works, the rows only have to exist.</summary>
     public static readonly Guid InitialToken = new("6f1f4a52-3c1e-4c55-9d36-0d8a2b7c9e10");
+
+    public static readonly Guid InitialResultsToken = new("2b8e7d40-5a61-4f0e-8c3b-91d4e6a7f532");
 
     public required string Name { get; init; }
 
     public Guid Token { get; set; }
 
-    /// <summary>Whether a change to an entity of this type can change what a plan snapshot holds.</summary>
-    public static bool IsPlanning(Type clrType)
+    /// <summary>The stamp a change to an entity of this type replaces, or null when no snapshot holds such entities.</summary>
+    public static string? For(Type clrType)
     {
         ArgumentNullException.ThrowIfNull(clrType);
-        return clrType == typeof(Department) || clrType.Namespace == typeof(Domain.Planning.BasicPlan).Namespace;
+        return clrType == typeof(Department) || clrType.Namespace == typeof(Domain.Planning.BasicPlan).Namespace ? Planning
+            : clrType.Namespace == typeof(Domain.Results.YearResult).Namespace ? Results
+            : null;
     }
 }

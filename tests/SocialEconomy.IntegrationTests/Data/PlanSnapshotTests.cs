@@ -50,8 +50,8 @@ public class PlanSnapshotTests
         var snapshots = factory.Services.GetRequiredService<PlanSnapshots>();
         var planId = await factory.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
 
-        var first = await factory.WithDbAsync(db => snapshots.GetAsync(db, planId, CancellationToken.None));
-        var second = await factory.WithDbAsync(db => snapshots.GetAsync(db, planId, CancellationToken.None));
+        var first = await factory.WithDbAsync(db => snapshots.PlanAsync(db, planId, CancellationToken.None));
+        var second = await factory.WithDbAsync(db => snapshots.PlanAsync(db, planId, CancellationToken.None));
         Assert.Same(first, second);
 
         await factory.WithDbAsync(async db =>
@@ -60,20 +60,46 @@ public class PlanSnapshotTests
             return await db.SaveChangesAsync();
         });
 
-        var third = await factory.WithDbAsync(db => snapshots.GetAsync(db, planId, CancellationToken.None));
+        var third = await factory.WithDbAsync(db => snapshots.PlanAsync(db, planId, CancellationToken.None));
         Assert.NotSame(first, third);
         Assert.Equal(first!.SubProjects.Count(), third!.SubProjects.Count());
     }
 
     [Fact]
-    public async Task Stamp_ChangesWithPlanningSavesOnly_AndRollsBackWithThem()
+    public async Task YearResults_AreSharedUntilAResultIsSaved()
+    {
+        using var factory = new PortalFactory();
+        var snapshots = factory.Services.GetRequiredService<PlanSnapshots>();
+        var planId = await factory.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
+
+        var first = await factory.WithDbAsync(db => snapshots.YearResultsAsync(db, planId, 2018, CancellationToken.None));
+        Assert.Same(first, await factory.WithDbAsync(db => snapshots.YearResultsAsync(db, planId, 2018, CancellationToken.None)));
+        Assert.Empty(first);
+
+        var subProjectId = await factory.WithDbAsync(async db =>
+        {
+            var subProject = await db.SubProjects.Where(s => s.Task.PlanId == planId).OrderBy(s => s.Id).FirstAsync();
+            db.YearResults.Add(new YearResult(subProject, 2018));
+            await db.SaveChangesAsync();
+            return subProject.Id;
+        });
+
+        var second = await factory.WithDbAsync(db => snapshots.YearResultsAsync(db, planId, 2018, CancellationToken.None));
+        Assert.Equal([subProjectId], second.Keys);
+        Assert.Empty(await factory.WithDbAsync(db => snapshots.YearResultsAsync(db, planId, 2019, CancellationToken.None)));
+    }
+
+    [Fact]
+    public async Task Stamps_ChangeWithTheirOwnKindOfSave_AndRollBackWithIt()
     {
         using var factory = new PortalFactory();
         var planId = await factory.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
-        Task<Guid> StampAsync() => factory.WithDbAsync(db => db.ChangeStamps.Where(s => s.Name == ChangeStamp.Planning).Select(s => s.Token).SingleAsync());
+        Task<Guid> StampAsync(string name = ChangeStamp.Planning) => factory.WithDbAsync(db => db.ChangeStamps.Where(s => s.Name == name).Select(s => s.Token).SingleAsync());
         var initial = await StampAsync();
+        var initialResults = await StampAsync(ChangeStamp.Results);
 
-        // A year's results are not the plan model: saving them keeps the plan copies.
+        // A year's results are not the plan model: saving them keeps the plan copies and
+        // retires the results copies.
         await factory.WithDbAsync(async db =>
         {
             var subProject = await db.SubProjects.Where(s => s.Task.PlanId == planId).OrderBy(s => s.Id).FirstAsync();
@@ -81,6 +107,7 @@ public class PlanSnapshotTests
             return await db.SaveChangesAsync();
         });
         Assert.Equal(initial, await StampAsync());
+        Assert.NotEqual(initialResults, await StampAsync(ChangeStamp.Results));
 
         // A plan change that is rolled back leaves the stamp as it was: both are one transaction.
         await factory.WithDbAsync(async db =>

@@ -12,6 +12,8 @@ public sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeSt
         builder.Property(s => s.Name).HasMaxLength(32);
 
         // Saves update the row, never insert it: it must exist from the first migration on.
-        builder.HasData(new ChangeStamp { Name = ChangeStamp.Planning, Token = ChangeStamp.InitialToken });
+        builder.HasData(
+            new ChangeStamp { Name = ChangeStamp.Planning, Token = ChangeStamp.InitialToken },
+            new ChangeStamp { Name = ChangeStamp.Results, Token = ChangeStamp.InitialResultsToken });
     }
 }

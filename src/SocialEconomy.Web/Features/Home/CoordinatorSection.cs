@@ -35,9 +35,9 @@ public sealed record CoordinatorSection(
     {
         ArgumentNullException.ThrowIfNull(current);
         var year = current.Year;
-        var plan = await snapshots.GetAsync(db, current.PlanId, cancellationToken)
+        var plan = await snapshots.PlanAsync(db, current.PlanId, cancellationToken)
             ?? throw new InvalidOperationException($"Plan {current.PlanId} vanished.");
-        var results = await YearRates.LoadResultsAsync(db, plan.Id, [year], cancellationToken);
+        var results = await snapshots.YearResultsAsync(db, plan.Id, year, cancellationToken);
         var rates = YearRates.ForPlan(user, plan, year, results, i => i.TargetFor(year));
         var overdue = current.ResultsPeriod is { IsOpen: true } period && period.IsOverdue(today);
 
@@ -62,7 +62,7 @@ public sealed record CoordinatorSection(
         _ => $"{Formats.Date(period.Deadline)} (기간 닫힘)",
     };
 
-    private static async Task<List<DepartmentStatusRow>> DepartmentsAsync(AppDbContext db, int planId, int year, Dictionary<(int SubProjectId, int Year), YearResult> results, bool overdue, CancellationToken cancellationToken)
+    private static async Task<List<DepartmentStatusRow>> DepartmentsAsync(AppDbContext db, int planId, int year, IReadOnlyDictionary<int, YearResult> results, bool overdue, CancellationToken cancellationToken)
     {
         var subs = await db.SubProjects.AsNoTracking()
             .Where(s => s.Task.PlanId == planId && s.StartYear <= year && s.EndYear >= year)
@@ -70,7 +70,7 @@ public sealed record CoordinatorSection(
             .ToListAsync(cancellationToken);
         var statuses = Enum.GetValues<ResultStatus>();
         return subs
-            .Select(s => (s.Department, Status: results.TryGetValue((s.Id, year), out var r) ? r.Status : ResultStatus.NotStarted))
+            .Select(s => (s.Department, Status: results.TryGetValue(s.Id, out var r) ? r.Status : ResultStatus.NotStarted))
             .GroupBy(s => s.Department, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new DepartmentStatusRow(

@@ -16,9 +16,9 @@ public sealed record ViewerSection(CurrentYear Current, int Confirmed, int Runni
     {
         ArgumentNullException.ThrowIfNull(current);
         var year = current.Year;
-        var plan = await snapshots.GetAsync(db, current.PlanId, cancellationToken)
+        var plan = await snapshots.PlanAsync(db, current.PlanId, cancellationToken)
             ?? throw new InvalidOperationException($"Plan {current.PlanId} vanished.");
-        var results = await YearRates.LoadResultsAsync(db, plan.Id, [year], cancellationToken);
+        var results = await snapshots.YearResultsAsync(db, plan.Id, year, cancellationToken);
         var rates = YearRates.ForPlan(user, plan, year, results, i => i.TargetFor(year));
         var subs = rates.Tasks.SelectMany(t => t.SubProjects).ToList();
         var chart = new RateChart(

@@ -36,7 +36,7 @@ public sealed class PlanQueries(AppDbContext db, PlanSnapshots snapshots)
 
     public async Task<PlanOverviewViewModel?> OverviewAsync(int planId, CancellationToken cancellationToken)
     {
-        var plan = await snapshots.GetAsync(db, planId, cancellationToken);
+        var plan = await snapshots.PlanAsync(db, planId, cancellationToken);
         return plan is null ? null : Overview(plan);
     }
 
@@ -46,7 +46,7 @@ public sealed class PlanQueries(AppDbContext db, PlanSnapshots snapshots)
     /// </summary>
     public async Task<PlanBook?> BookAsync(int planId, CancellationToken cancellationToken)
     {
-        var plan = await snapshots.GetAsync(db, planId, cancellationToken);
+        var plan = await snapshots.PlanAsync(db, planId, cancellationToken);
         if (plan is null)
         {
             return null;
@@ -91,7 +91,7 @@ public sealed class PlanQueries(AppDbContext db, PlanSnapshots snapshots)
 
     public async Task<FinancialPlanViewModel?> FinancialPlanAsync(int planId, CancellationToken cancellationToken)
     {
-        var plan = await snapshots.GetAsync(db, planId, cancellationToken);
+        var plan = await snapshots.PlanAsync(db, planId, cancellationToken);
         return plan is null ? null : Finance(plan);
     }
 
@@ -100,7 +100,7 @@ public sealed class PlanQueries(AppDbContext db, PlanSnapshots snapshots)
 
     public async Task<SubProjectViewModel?> SubProjectAsync(int planId, string code, CancellationToken cancellationToken)
     {
-        var plan = await snapshots.GetAsync(db, planId, cancellationToken);
+        var plan = await snapshots.PlanAsync(db, planId, cancellationToken);
         var all = plan?.SubProjects.ToList() ?? [];
         var index = all.FindIndex(s => string.Equals(s.Code, code, StringComparison.Ordinal));
         if (plan is null || index < 0)
@@ -202,5 +202,5 @@ public sealed class PlanQueries(AppDbContext db, PlanSnapshots snapshots)
     }
 
     /// <summary>The whole plan with its yearly tables, untracked and shared: what the printed reports read.</summary>
-    public Task<BasicPlan?> PlanWithTablesAsync(int planId, CancellationToken cancellationToken) => snapshots.GetAsync(db, planId, cancellationToken);
+    public Task<BasicPlan?> PlanWithTablesAsync(int planId, CancellationToken cancellationToken) => snapshots.PlanAsync(db, planId, cancellationToken);
 }

@@ -52,14 +52,14 @@ public sealed class ResultsOverviewController(AppDbContext db, PlanSnapshots sna
     [HttpGet("rates")]
     public async Task<IActionResult> Rates(int planId, int year, [FromQuery] string? basis, CancellationToken cancellationToken)
     {
-        var plan = await snapshots.GetAsync(db, planId, cancellationToken);
+        var plan = await snapshots.PlanAsync(db, planId, cancellationToken);
         if (plan is null || !plan.Period.Contains(year))
         {
             return NotFound();
         }
 
         var targetBasis = string.Equals(basis, "original", StringComparison.Ordinal) ? TargetBasis.Original : TargetBasis.Revised;
-        var results = await YearRates.LoadResultsAsync(db, planId, [year], cancellationToken);
+        var results = await snapshots.YearResultsAsync(db, planId, year, cancellationToken);
         var originals = targetBasis == TargetBasis.Original ? await OriginalTargetsAsync(planId, year, cancellationToken) : [];
         TargetValue Target(Indicator i) => originals.TryGetValue(i.Id, out var old) ? TargetValue.Parse(old, i.Unit) : i.TargetFor(year);
 

@@ -25,18 +25,6 @@ public static class YearRates
     /// <summary>An amount in the plan's budget unit as the rates show it: one decimal place, ko-KR grouping.</summary>
     public static string Money(decimal amount) => Formats.Number(decimal.Round(amount, 1, MidpointRounding.AwayFromZero));
 
-    /// <summary>The plan's results of some years (with indicators and budget), keyed by sub-project and year.</summary>
-    public static async Task<Dictionary<(int SubProjectId, int Year), YearResult>> LoadResultsAsync(AppDbContext db, int planId, IReadOnlyCollection<int> years, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(db);
-        var results = await db.YearResults.AsNoTracking()
-            .Include(r => r.Indicators).Include(r => r.Budget)
-            .Where(r => years.Contains(r.Year) && r.SubProject.Task.PlanId == planId)
-            .AsSplitQuery()
-            .ToListAsync(cancellationToken);
-        return results.ToDictionary(r => (r.SubProjectId, r.Year));
-    }
-
     /// <summary>
     /// One sub-project's rollup. A result the reader may not see (a draft of another
     /// department) is left out of every figure, planned amounts included, so that it cannot
@@ -54,7 +42,7 @@ public static class YearRates
     }
 
     /// <summary>Every running sub-project's, each task's and the plan's rollup of the year. The plan's achievement is the mean over its sub-projects, not over its tasks.</summary>
-    public static PlanRollup ForPlan(ClaimsPrincipal user, BasicPlan plan, int year, IReadOnlyDictionary<(int SubProjectId, int Year), YearResult> results, Func<Indicator, TargetValue> target)
+    public static PlanRollup ForPlan(ClaimsPrincipal user, BasicPlan plan, int year, IReadOnlyDictionary<int, YearResult> results, Func<Indicator, TargetValue> target)
     {
         ArgumentNullException.ThrowIfNull(plan);
         var tasks = plan.Tasks
@@ -62,7 +50,7 @@ public static class YearRates
             {
                 var subs = task.SubProjects
                     .Where(s => s.Period.Contains(year))
-                    .Select(s => ForSubProject(user, s, year, results.GetValueOrDefault((s.Id, year)), plan.BudgetUnit, target))
+                    .Select(s => ForSubProject(user, s, year, results.GetValueOrDefault(s.Id), plan.BudgetUnit, target))
                     .ToList();
                 return new TaskRollup(task, subs, Achievement.Combine(subs.Select(s => s.Rollup)));
             })

@@ -14,26 +14,20 @@ namespace SocialEconomy.Web.Features.Results;
 /// (entry for its departments, review for the coordinating department) and the review steps.
 /// </summary>
 [Route("results/{planId:int}/{year:int}")]
-public sealed class YearResultsController(ResultEntry entry, ResultAttachments.EvidenceStore store, AppDbContext db, TimeProvider clock) : Controller
+public sealed class YearResultsController(ResultEntry entry, ResultAttachments.EvidenceStore store, AppDbContext db, PlanSnapshots snapshots, TimeProvider clock) : Controller
 {
     private const string PageView = "~/Features/Results/SubProject.cshtml";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int planId, int year, CancellationToken cancellationToken)
     {
-        var plan = await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken);
+        var plan = await snapshots.PlanAsync(db, planId, cancellationToken);
         if (plan is null || !plan.Period.Contains(year))
         {
             return NotFound();
         }
 
-        var subs = await db.SubProjects.AsNoTracking()
-            .Include(s => s.LeadDepartment)
-            .Include(s => s.SharingDepartments)
-            .Include(s => s.Task)
-            .Where(s => s.Task.PlanId == planId && s.StartYear <= year && s.EndYear >= year)
-            .OrderBy(s => s.Task.Number).ThenBy(s => s.SortOrder)
-            .ToListAsync(cancellationToken);
+        var subs = plan.SubProjects.Where(s => s.Period.Contains(year)).ToList();
         var statuses = await db.YearResults.AsNoTracking()
             .Where(r => r.Year == year && r.SubProject.Task.PlanId == planId)
             .Select(r => new { r.SubProjectId, r.Status, r.UpdatedAtUtc })

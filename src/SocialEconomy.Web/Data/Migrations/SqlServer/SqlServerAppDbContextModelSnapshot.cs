@@ -1622,6 +1622,11 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                         {
                             Name = "planning",
                             Token = new Guid("6f1f4a52-3c1e-4c55-9d36-0d8a2b7c9e10")
+                        },
+                        new
+                        {
+                            Name = "results",
+                            Token = new Guid("2b8e7d40-5a61-4f0e-8c3b-91d4e6a7f532")
                         });
                 });
 
