@@ -24,14 +24,25 @@ public class DashboardJourneyTests(BrowserFixture fixture) : IClassFixture<Brows
         await portal.ConfirmResultsAsync("1-1", 2019, 0.5m);
         var cycleId = await portal.StartCycleAsync(2019);
 
-        // Coordinator: status, two charts drawn by Chart.js, evaluation progress.
+        // Coordinator: status by department and two rate charts drawn by Chart.js, evaluation progress.
         // Any console error or CSP violation fails the test, axe's runs included (docs/dashboard.md).
         var coordinator = await fixture.SignedInPageAsync(Roles.Coordinator, PortalFactory.OwnDepartment);
         var coordinatorProblems = await PageProblems.WatchAsync(coordinator);
         await coordinator.GotoAsync("/");
         await Assertions.Expect(coordinator.Locator("#dashboard-coordinator h2")).ToContainTextAsync("2019년 추진 현황");
+        await AssertChartDrawnAsync(coordinator, "chart-departments");
         await AssertChartDrawnAsync(coordinator, "chart-tasks");
         await AssertChartDrawnAsync(coordinator, "chart-subprojects");
+
+        // The status chart: stacked horizontal bars, a segment per status, a bar per department of the table below it.
+        var shape = await coordinator.EvaluateAsync<int[]>("""
+            () => {
+              const chart = window.Chart.getChart(document.getElementById("chart-departments"));
+              const stacked = chart.options.indexAxis === "y" && chart.options.scales.x.stacked === true && chart.options.scales.y.stacked === true;
+              return [stacked ? 1 : 0, chart.data.datasets.length, chart.data.labels.length, document.querySelectorAll("#dashboard-departments tbody tr").length];
+            }
+            """);
+        Assert.Equal([1, 5, shape[3], shape[3]], shape);
         coordinatorProblems.AssertNone("the coordinator's home while Chart.js draws");
         await coordinator.AssertNoAxeViolationsAsync();
         await AssertTabReachesAsync(coordinator, "#dashboard-coordinator");
