@@ -56,12 +56,13 @@ public class DashboardJourneyTests(BrowserFixture fixture) : IClassFixture<Brows
 
         await coordinator.Context.CloseAsync();
 
-        // Officer: their sub-projects with this year's status; the sub-project page's chart over the years.
+        // Officer: their sub-projects with this year's status and the 2019 self-evaluation reports; the sub-project page's chart over the years.
         var officer = await fixture.SignedInPageAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
         var officerProblems = await PageProblems.WatchAsync(officer);
         await officer.GotoAsync("/");
         await Assertions.Expect(officer.Locator("#dashboard-officer")).ToBeVisibleAsync();
         await Assertions.Expect(officer.Locator("#officer-subprojects tr[data-code='1-1']")).ToContainTextAsync("확정");
+        await Assertions.Expect(officer.Locator($"#officer-self-reports tr[data-cycle='{cycleId}'][data-code='1-1']")).ToContainTextAsync("보고서 쓰기");
         Assert.Equal(0, await officer.Locator("#dashboard-coordinator").CountAsync());
         await officer.AssertNoAxeViolationsAsync();
         await AssertTabReachesAsync(officer, "#dashboard-officer");
