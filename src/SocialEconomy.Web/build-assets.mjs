@@ -1,7 +1,7 @@
 // Copies the parts of the npm packages the portal serves into wwwroot/lib.
 // Only what pages load is copied: the Pretendard GOV package is 200 MB, its subset woff2
 // files are 2 MB. Run by the CopyFrontEndAssets target of the project file.
-import { cpSync, mkdirSync, rmSync, writeFileSync, readdirSync } from "node:fs";
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 
 const lib = "wwwroot/lib";
@@ -17,6 +17,22 @@ for (const dir of ["css/token", "css/common", "css/component", "js/component", "
   cpSync(join(krds, dir), join(lib, "krds", dir), { recursive: true, filter: (src) => !src.endsWith(".map") && !src.endsWith("_bak.js") });
 }
 cpSync(join(krds, "img"), join(lib, "krds", "img", "img"), { recursive: true });
+
+// common.css starts with @import of the token sheet; the layout links krds_tokens.css itself
+// (one request in parallel instead of a chained one), so the copy drops the @import. With it
+// in place, axe's CSSOM preload re-creates the imported and importing sheets as <style>
+// elements, which the CSP (style-src 'self') refuses with two console errors on every page.
+const common = join(lib, "krds", "css", "common", "common.css");
+const tokensImport = /^@import\s+["']\.\.\/\.\.\/css\/token\/krds_tokens\.css["'];\s*\n/m;
+const commonCss = readFileSync(common, "utf8");
+if (!tokensImport.test(commonCss)) {
+  throw new Error("KRDS common.css no longer imports krds_tokens.css as expected: check the layout's stylesheet links");
+}
+const withoutImport = commonCss.replace(tokensImport, "");
+if (/@import/.test(withoutImport)) {
+  throw new Error("KRDS common.css has another @import: link that sheet from the layout and drop the import here");
+}
+writeFileSync(common, withoutImport);
 
 const fonts = join(lib, "pretendard-gov", "woff2-subset");
 mkdirSync(fonts, { recursive: true });

@@ -73,6 +73,25 @@ public class CoordinatorDashboardTests(PortalFactory factory) : IClassFixture<Po
 
         Assert.Contains(main.QuerySelectorAll("#dashboard-departments tbody tr"), tr => tr.QuerySelector("th")!.TextContent.Trim() == PortalFactory.OwnDepartment && tr.Children[5].TextContent.Trim() != "0건");
 
+        // The status chart right above that table: its data island holds the table's counts (the
+        // same departments, statuses and order), and its canvas's summary gives the totals.
+        var statusTable = home.StatusTable("dashboard-departments");
+        var statusData = home.StatusData("chart-departments");
+        Assert.Equal(["미작성", "작성중", "제출", "반려", "확정"], statusTable.Statuses);
+        Assert.Equal(statusTable.Statuses, statusData.Statuses);
+        Assert.Equal(statusTable.Rows.Select(r => r.Department), statusData.Rows.Select(r => r.Department));
+        Assert.All(statusTable.Rows.Zip(statusData.Rows), pair => Assert.Equal(pair.First.Counts, pair.Second.Counts));
+        home.AssertAccessibleCanvas("chart-departments", "dashboard-departments");
+        var summary = home.QuerySelector("canvas#chart-departments")!.GetAttribute("aria-label")!;
+        var running = main.QuerySelectorAll("#dashboard-departments tbody tr").Sum(tr => int.Parse(tr.Children[6].TextContent.Trim().TrimEnd('건'), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains($"누적 가로 막대 그래프, 주관부서 {statusTable.Rows.Count}개, 세부사업 {running}건", summary, StringComparison.Ordinal);
+        int Sum(IEnumerable<string> counts) => counts.Sum(c => int.Parse(c.TrimEnd('건'), System.Globalization.CultureInfo.InvariantCulture));
+        var byStatus = statusTable.Statuses.Select((status, i) => $"{status} {Sum(statusTable.Rows.Select(r => r.Counts[i]))}건");
+        Assert.Contains($"상태별 {string.Join(", ", byStatus)}", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("확정 0건", summary, StringComparison.Ordinal);
+        var chartBlock = home.QuerySelector("canvas#chart-departments")!.Closest(".portal-chart-block")!;
+        Assert.NotNull(chartBlock.QuerySelector("table#dashboard-departments"));
+
         // Rates: the same figures as the rates page, per sub-project, per task and for the plan.
         var rates = await coordinator.GetDocumentAsync($"/results/{planId}/2019/rates");
         var subRows = home.ChartTable("chart-subprojects");

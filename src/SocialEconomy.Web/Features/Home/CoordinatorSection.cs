@@ -8,9 +8,6 @@ using SocialEconomy.Web.Features.Shared;
 
 namespace SocialEconomy.Web.Features.Home;
 
-/// <summary>One lead department's sub-projects of the year, counted by result status (in the order of <see cref="ResultStatus"/>).</summary>
-public sealed record DepartmentStatusRow(string Department, IReadOnlyList<int> Counts, int Total, int Overdue);
-
 /// <summary>
 /// A year's evaluation as the coordinator follows it: stages and counts only. No member's
 /// points are loaded here, closed or not (docs/evaluations.md: they are the member's alone
@@ -22,8 +19,7 @@ public sealed record CoordinatorSection(
     CurrentYear Current,
     string ResultsDeadline,
     bool ResultsOverdue,
-    IReadOnlyList<string> StatusHeaders,
-    IReadOnlyList<DepartmentStatusRow> Departments,
+    StatusChart Departments,
     RateChart Tasks,
     RateChart SubProjects,
     string PlanAchievement,
@@ -45,8 +41,7 @@ public sealed record CoordinatorSection(
             current,
             Deadline(current.ResultsPeriod),
             overdue,
-            Enum.GetValues<ResultStatus>().Select(Formats.Status).ToList(),
-            await DepartmentsAsync(db, plan.Id, year, results, overdue, cancellationToken),
+            new StatusChart("chart-departments", year, await DepartmentsAsync(db, plan.Id, year, results, overdue, cancellationToken)),
             TaskChart(rates),
             SubProjectChart(rates),
             Formats.Percent(rates.Total.Achievement),
@@ -68,7 +63,7 @@ public sealed record CoordinatorSection(
             .Where(s => s.Task.PlanId == planId && s.StartYear <= year && s.EndYear >= year)
             .Select(s => new { s.Id, Department = s.LeadDepartment.Name })
             .ToListAsync(cancellationToken);
-        var statuses = Enum.GetValues<ResultStatus>();
+        var statuses = StatusChart.Statuses;
         return subs
             .Select(s => (s.Department, Status: results.TryGetValue(s.Id, out var r) ? r.Status : ResultStatus.NotStarted))
             .GroupBy(s => s.Department, StringComparer.Ordinal)

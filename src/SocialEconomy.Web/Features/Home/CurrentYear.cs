@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain.Planning;
 using SocialEconomy.Domain.Results;
 using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Features.Shared;
 
 namespace SocialEconomy.Web.Features.Home;
 
@@ -27,8 +28,22 @@ public sealed record CurrentYear(int PlanId, string PlanTitle, YearRange Period,
         }
 
         var periods = await db.ResultsPeriods.AsNoTracking().Where(p => p.PlanId == plan.Id).ToListAsync(cancellationToken);
+        var range = new YearRange(plan.FirstYear, plan.LastYear);
+        var (year, period) = Choose(range, periods, today);
+        return new CurrentYear(plan.Id, plan.Title, range, year, period);
+    }
+
+    /// <summary>
+    /// The year of a plan to talk about, from its results periods and today's date in Korea
+    /// (<see cref="Formats.KoreanToday"/>): the latest year whose period is open; else today's
+    /// year clamped into the plan period (its first year before it begins, its last after it
+    /// ends). The period returned is the chosen year's, open or closed, if it was ever opened.
+    /// </summary>
+    public static (int Year, ResultsPeriod? Period) Choose(YearRange plan, IReadOnlyCollection<ResultsPeriod> periods, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(periods);
         var open = periods.Where(p => p.IsOpen).MaxBy(p => p.Year);
-        var year = open?.Year ?? Math.Clamp(today.Year, plan.FirstYear, plan.LastYear);
-        return new CurrentYear(plan.Id, plan.Title, new YearRange(plan.FirstYear, plan.LastYear), year, open ?? periods.FirstOrDefault(p => p.Year == year));
+        var year = open?.Year ?? Math.Clamp(today.Year, plan.First, plan.Last);
+        return (year, open ?? periods.FirstOrDefault(p => p.Year == year));
     }
 }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SocialEconomy.Domain.Evaluation;
 using SocialEconomy.Domain.Results;
 using SocialEconomy.Web.Data;
 using SocialEconomy.Web.Features.Shared;
@@ -11,15 +12,30 @@ namespace SocialEconomy.Web.Features.Home;
 public sealed record OfficerRow(string Code, string Name, string Role, ResultStatus Status, string StatusLabel, string UpdatedAt, bool Overdue, string Due);
 
 /// <summary>
+/// A 자체평가보고서 the officer's department writes for one of its sub-projects in a year's
+/// evaluation whose self-evaluation is still being scored (docs/evaluations.md): written or
+/// not, and by when (the calendar's 자체평가 date).
+/// </summary>
+public sealed record SelfReportRow(int CycleId, int Year, string? OtherPlan, string Code, string Name, string Role, bool Written, string State, string Due, bool Overdue)
+{
+    public string Href => $"/evaluations/{CycleId}/self/{Code}";
+
+    public string ActionText => Written ? "보고서 고치기" : "보고서 쓰기";
+}
+
+/// <summary>
 /// 사업담당자: the sub-projects of the current plan's year that their departments lead or
 /// share (the rule of <see cref="SubProjectAccess.CanWorkOn"/>, as a query), returned results
-/// first, then those past the deadline, then the rest.
+/// first, then those past the deadline, then the rest. Then the self-evaluation reports the
+/// same departments owe: those not written first.
 /// </summary>
-public sealed record OfficerSection(CurrentYear Current, string Deadline, int? DaysLeft, IReadOnlyList<OfficerRow> Rows)
+public sealed record OfficerSection(CurrentYear Current, string Deadline, int? DaysLeft, IReadOnlyList<OfficerRow> Rows, IReadOnlyList<SelfReportRow> SelfReports)
 {
     public int ReturnedCount => Rows.Count(r => r.Status == ResultStatus.Returned);
 
     public int OverdueCount => Rows.Count(r => r.Overdue);
+
+    public int UnwrittenReports => SelfReports.Count(r => !r.Written);
 
     public static async Task<OfficerSection> BuildAsync(AppDbContext db, ClaimsPrincipal user, CurrentYear current, DateOnly today, CancellationToken cancellationToken)
     {
@@ -62,6 +78,72 @@ public sealed record OfficerSection(CurrentYear Current, string Deadline, int? D
             })
             .OrderBy(r => r.Status == ResultStatus.Returned ? 0 : r.Overdue ? 1 : 2)
             .ToList();
-        return new OfficerSection(current, CoordinatorSection.Deadline(period), open ? period!.Deadline.DayNumber - today.DayNumber : null, rows);
+        return new OfficerSection(current, CoordinatorSection.Deadline(period), open ? period!.Deadline.DayNumber - today.DayNumber : null, rows, await SelfReportsAsync(db, departments, current.PlanId, today, cancellationToken));
+    }
+
+    /// <summary>
+    /// The reports of every evaluation whose self-evaluation the T/F is still scoring (of any
+    /// plan: the last year of a plan is evaluated after the next one has begun), for the
+    /// sub-projects of that year the departments lead or share — whom
+    /// <see cref="EvaluationAccess.CanWriteReport"/> lets write them. In review or locked,
+    /// nobody writes a report any more.
+    /// </summary>
+    private static async Task<List<SelfReportRow>> SelfReportsAsync(AppDbContext db, IReadOnlyCollection<int> departments, int currentPlanId, DateOnly today, CancellationToken cancellationToken)
+    {
+        var cycles = await db.EvaluationCycles.AsNoTracking()
+            .Where(c => c.SelfStage == SelfStage.Scoring)
+            .Select(c => new { c.Id, c.PlanId, c.Year, c.SelfReportsBy })
+            .ToListAsync(cancellationToken);
+        if (cycles.Count == 0)
+        {
+            return [];
+        }
+
+        var planIds = cycles.Select(c => c.PlanId).Distinct().ToList();
+        var cycleIds = cycles.Select(c => c.Id).ToList();
+        var subs = await db.SubProjects.AsNoTracking()
+            .Where(s => planIds.Contains(s.Task.PlanId))
+            .Where(s => departments.Contains(s.LeadDepartmentId) || s.SharingDepartments.Any(d => departments.Contains(d.DepartmentId)))
+            .Select(s => new { s.Id, s.Code, s.Name, s.Task.PlanId, s.StartYear, s.EndYear, TaskNumber = s.Task.Number, s.SortOrder, Lead = departments.Contains(s.LeadDepartmentId) })
+            .ToListAsync(cancellationToken);
+        var reports = await db.SelfEvaluations.AsNoTracking()
+            .Where(e => cycleIds.Contains(e.CycleId) && e.Report != null)
+            .Select(e => new { e.CycleId, e.SubProjectId, e.ReportAtUtc })
+            .ToDictionaryAsync(e => (e.CycleId, e.SubProjectId), cancellationToken);
+        var plans = await db.Plans.AsNoTracking()
+            .Where(p => planIds.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
+
+        return cycles
+            .OrderBy(c => c.Year).ThenBy(c => c.Id)
+            .SelectMany(c => subs
+                .Where(s => s.PlanId == c.PlanId && s.StartYear <= c.Year && s.EndYear >= c.Year)
+                .OrderBy(s => s.TaskNumber).ThenBy(s => s.SortOrder)
+                .Select(s =>
+                {
+                    var report = reports.GetValueOrDefault((c.Id, s.Id));
+                    var written = report is not null;
+                    var overdue = !written && today > c.SelfReportsBy;
+                    var daysLeft = c.SelfReportsBy.DayNumber - today.DayNumber;
+                    var date = Formats.Date(c.SelfReportsBy);
+                    var due = overdue ? $"{date} (기한 지남)"
+                        : written || daysLeft < 0 ? date
+                        : daysLeft == 0 ? $"{date} (오늘까지)"
+                        : $"{date} ({daysLeft.ToString(Formats.Korean)}일 남음)";
+                    return new SelfReportRow(
+                        c.Id,
+                        c.Year,
+                        c.PlanId == currentPlanId ? null : plans.GetValueOrDefault(c.PlanId),
+                        s.Code,
+                        s.Name,
+                        s.Lead ? "주관" : "협조",
+                        written,
+                        report?.ReportAtUtc is { } at ? $"작성함 ({Formats.KoreanTime(at)})" : written ? "작성함" : "작성 전",
+                        due,
+                        overdue);
+                }))
+            .OrderBy(r => r.Written)
+            .ThenByDescending(r => r.Overdue)
+            .ToList();
     }
 }
