@@ -148,10 +148,23 @@ public class YearResult
     }
 
     /// <summary>What still blocks submission, in Korean, one line per gap; empty when complete.</summary>
-    public IReadOnlyList<string> SubmissionGaps()
+    public IReadOnlyList<string> SubmissionGaps() => SubmissionGaps(SubProject);
+
+    /// <summary>
+    /// The gaps against <paramref name="subProject"/>'s tables: this result's own sub-project,
+    /// given by a reader that holds it apart from the result (an untracked result read beside
+    /// a shared copy of the plan has no <see cref="SubProject"/> of its own).
+    /// </summary>
+    public IReadOnlyList<string> SubmissionGaps(SubProject subProject)
     {
+        ArgumentNullException.ThrowIfNull(subProject);
+        if (subProject.Id != SubProjectId && SubProjectId != 0)
+        {
+            throw new ArgumentException($"Sub-project {subProject.Id} is not this result's ({SubProjectId}).", nameof(subProject));
+        }
+
         var gaps = new List<string>();
-        foreach (var item in SubProject.ActionItems)
+        foreach (var item in subProject.ActionItems)
         {
             if (!item.Years.Contains(Year))
             {
@@ -185,7 +198,7 @@ public class YearResult
             }
         }
 
-        foreach (var line in SubProject.BudgetLines.Where(l => !l.IsNonBudget))
+        foreach (var line in subProject.BudgetLines.Where(l => !l.IsNonBudget))
         {
             var execution = For(line);
             if (execution?.Problem is { } problem)

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain.Results;
 using SocialEconomy.Web.Data;
 using SocialEconomy.Web.Features.Results;
@@ -13,30 +12,30 @@ namespace SocialEconomy.Web.Features.Home;
 /// results the reader may see (a draft or a submitted result is not a record yet); shown on
 /// the sub-project page of the plan browser.
 /// </summary>
-public sealed class SubProjectTrendViewComponent(AppDbContext db) : ViewComponent
+public sealed class SubProjectTrendViewComponent(AppDbContext db, PlanSnapshots snapshots) : ViewComponent
 {
     public async Task<IViewComponentResult> InvokeAsync(int planId, string code)
     {
         var cancellationToken = HttpContext.RequestAborted;
-        var sub = await db.SubProjects.AsNoTracking()
-            .Include(s => s.ActionItems).ThenInclude(a => a.Indicators).ThenInclude(i => i.Targets)
-            .Include(s => s.BudgetLines).ThenInclude(b => b.Amounts)
-            .Include(s => s.SharingDepartments)
-            .Include(s => s.Task).ThenInclude(t => t.Plan)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(s => s.Task.PlanId == planId && s.Code == code, cancellationToken);
-        if (sub is null)
+        // The shared copies the sub-project page and the rates already read (PlanSnapshots),
+        // rather than loading the sub-project's tables and results a second time per view.
+        var plan = await snapshots.PlanAsync(db, planId, cancellationToken);
+        var sub = plan?.SubProjects.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.Ordinal));
+        if (plan is null || sub is null)
         {
             return Content(string.Empty);
         }
 
-        var plan = sub.Task.Plan;
         var unit = plan.BudgetUnit;
-        var results = await db.YearResults.AsNoTracking()
-            .Include(r => r.Indicators).Include(r => r.Budget)
-            .Where(r => r.SubProjectId == sub.Id)
-            .AsSplitQuery()
-            .ToDictionaryAsync(r => r.Year, cancellationToken);
+        var results = new Dictionary<int, YearResult>();
+        foreach (var year in plan.Period.Years.Where(sub.Period.Contains))
+        {
+            if ((await snapshots.YearResultsAsync(db, planId, year, cancellationToken)).TryGetValue(sub.Id, out var result))
+            {
+                results[year] = result;
+            }
+        }
+
         var rows = plan.Period.Years
             .Where(sub.Period.Contains)
             .Select(year =>

@@ -16,7 +16,7 @@ namespace SocialEconomy.Web.Features.Results;
 /// beside the values and block submission, not saving), and is refused whole when someone
 /// else saved since the form was opened.
 /// </summary>
-public sealed class ResultEntry(AppDbContext db, TimeProvider clock)
+public sealed class ResultEntry(AppDbContext db, PlanSnapshots snapshots, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -27,7 +27,7 @@ public sealed class ResultEntry(AppDbContext db, TimeProvider clock)
         Refused,
     }
 
-    /// <summary>What the page needs, tracked so that a save can change it.</summary>
+    /// <summary>What the page needs: tracked so that a save can change it (<see cref="LoadAsync"/>), or read-only for showing it (<see cref="LoadForReadingAsync"/>).</summary>
     public sealed record Loaded(BasicPlan Plan, SubProject SubProject, int Year, ResultsPeriod? Period, YearResult? Result);
 
     public async Task<Loaded?> LoadAsync(int planId, int year, string code, CancellationToken cancellationToken)
@@ -49,6 +49,32 @@ public sealed class ResultEntry(AppDbContext db, TimeProvider clock)
         var period = await db.ResultsPeriods.FirstOrDefaultAsync(p => p.PlanId == planId && p.Year == year, cancellationToken);
         var result = await LoadResultAsync(sub.Id, year, cancellationToken);
         return new Loaded(sub.Task.Plan, sub, year, period, result);
+    }
+
+    /// <summary>
+    /// What the page shows when it is only read (GET): the sub-project from the shared plan
+    /// copy (<see cref="PlanSnapshots"/>) and the result untracked, so that opening the page
+    /// does not load and track the sub-project's tables. Never saved: a POST loads with
+    /// <see cref="LoadAsync"/>.
+    /// </summary>
+    public async Task<Loaded?> LoadForReadingAsync(int planId, int year, string code, CancellationToken cancellationToken)
+    {
+        var plan = await snapshots.PlanAsync(db, planId, cancellationToken);
+        var sub = plan?.SubProjects.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.Ordinal));
+        if (plan is null || sub is null || !sub.Period.Contains(year))
+        {
+            return null;
+        }
+
+        var period = await db.ResultsPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.PlanId == planId && p.Year == year, cancellationToken);
+        var result = await db.YearResults.AsNoTracking()
+            .Include(r => r.Indicators)
+            .Include(r => r.Budget)
+            .Include(r => r.Milestones)
+            .Include(r => r.Events)
+            .AsSplitQuery()
+            .FirstOrDefaultAsync(r => r.SubProjectId == sub.Id && r.Year == year, cancellationToken);
+        return new Loaded(plan, sub, year, period, result);
     }
 
     private Task<YearResult?> LoadResultAsync(int subProjectId, int year, CancellationToken cancellationToken) =>
@@ -329,7 +355,7 @@ public sealed class ResultEntry(AppDbContext db, TimeProvider clock)
             plan.BudgetUnit.Symbol,
             shown?.Events.Select(e => new TimelineRow(Formats.Step(e.Step), e.Actor, Formats.KoreanTime(e.AtUtc), e.Comment)).ToList() ?? [],
             attachments.Select(a => new AttachmentRow(a.Id, a.FileName, Formats.FileSize(a.Length), a.UploadedBy, Formats.KoreanTime(a.UploadedAtUtc))).ToList(),
-            shown is { IsEditable: true } ? shown.SubmissionGaps() : [],
+            shown is { IsEditable: true } ? shown.SubmissionGaps(sub) : [],
             theirs is not null);
     }
 }

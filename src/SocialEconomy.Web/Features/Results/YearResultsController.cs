@@ -44,7 +44,7 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
     [HttpGet("{code}")]
     public async Task<IActionResult> SubProject(int planId, int year, string code, CancellationToken cancellationToken)
     {
-        var loaded = await entry.LoadAsync(planId, year, code, cancellationToken);
+        var loaded = await entry.LoadForReadingAsync(planId, year, code, cancellationToken);
         if (loaded is null)
         {
             return NotFound();
