@@ -38,12 +38,12 @@ public sealed class PlanSnapshots : IDisposable
                 .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.ActionItems).ThenInclude(a => a.Milestones).ThenInclude(m => m.Entries)
                 .FirstOrDefaultAsync(p => p.Id == planId, cancellationToken), cancellationToken);
 
-    /// <summary>The plan's results of one year with their indicator figures and budget execution, by sub-project.</summary>
+    /// <summary>The plan's results of one year with their indicator figures, budget execution, milestone progress and review steps, by sub-project.</summary>
     public async Task<IReadOnlyDictionary<int, YearResult>> YearResultsAsync(AppDbContext db, int planId, int year, CancellationToken cancellationToken) =>
         (await GetAsync<IReadOnlyDictionary<int, YearResult>>(db, ChangeStamp.Results, ("results", planId, year), async () =>
         {
             var results = await db.YearResults.AsNoTracking().AsSplitQuery()
-                .Include(r => r.Indicators).Include(r => r.Budget)
+                .Include(r => r.Indicators).Include(r => r.Budget).Include(r => r.Milestones).Include(r => r.Events)
                 .Where(r => r.Year == year && r.SubProject.Task.PlanId == planId)
                 .ToListAsync(cancellationToken);
             return results.ToDictionary(r => r.SubProjectId);

@@ -20,7 +20,7 @@ public sealed class HomeController(PlanQueries queries, AppDbContext db, PlanSna
         return View(new HomeViewModel(
             current,
             runs && current is not null ? await CoordinatorSection.BuildAsync(db, snapshots, User, current, today, cancellationToken) : null,
-            User.IsInRole(Roles.DepartmentOfficer) && current is not null ? await OfficerSection.BuildAsync(db, User, current, today, cancellationToken) : null,
+            User.IsInRole(Roles.DepartmentOfficer) && current is not null ? await OfficerSection.BuildAsync(db, snapshots, User, current, today, cancellationToken) : null,
             User.IsInRole(Roles.CommitteeMember) ? await MemberSection.BuildAsync(db, User, cancellationToken) : null,
             User.IsInRole(Roles.Viewer) && !runs && current is not null ? await ViewerSection.BuildAsync(db, snapshots, User, current, cancellationToken) : null,
             await queries.ListAsync(cancellationToken)));

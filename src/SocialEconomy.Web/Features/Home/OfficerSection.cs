@@ -37,23 +37,21 @@ public sealed record OfficerSection(CurrentYear Current, string Deadline, int? D
 
     public int UnwrittenReports => SelfReports.Count(r => !r.Written);
 
-    public static async Task<OfficerSection> BuildAsync(AppDbContext db, ClaimsPrincipal user, CurrentYear current, DateOnly today, CancellationToken cancellationToken)
+    public static async Task<OfficerSection> BuildAsync(AppDbContext db, PlanSnapshots snapshots, ClaimsPrincipal user, CurrentYear current, DateOnly today, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(current);
         var departments = SubProjectAccess.DepartmentIds(user);
         var year = current.Year;
-        var subs = await db.SubProjects.AsNoTracking()
-            .Where(s => s.Task.PlanId == current.PlanId && s.StartYear <= year && s.EndYear >= year)
-            .Where(s => departments.Contains(s.LeadDepartmentId) || s.SharingDepartments.Any(d => departments.Contains(d.DepartmentId)))
-            .OrderBy(s => s.Task.Number).ThenBy(s => s.SortOrder)
+        // The shared copies of the plan and the year's results (PlanSnapshots), which the
+        // rates and the coordinator's section read too: every officer opens this page first.
+        var plan = await snapshots.PlanAsync(db, current.PlanId, cancellationToken)
+            ?? throw new InvalidOperationException($"Plan {current.PlanId} vanished.");
+        var subs = plan.SubProjects
+            .Where(s => s.Period.Contains(year) && s.IsLedOrSharedBy(departments))
             .Select(s => new { s.Id, s.Code, s.Name, Lead = departments.Contains(s.LeadDepartmentId) })
-            .ToListAsync(cancellationToken);
-        var ids = subs.Select(s => s.Id).ToList();
-        var results = await db.YearResults.AsNoTracking()
-            .Where(r => r.Year == year && ids.Contains(r.SubProjectId))
-            .Select(r => new { r.SubProjectId, r.Status, r.UpdatedAtUtc })
-            .ToDictionaryAsync(r => r.SubProjectId, cancellationToken);
+            .ToList();
+        var results = await snapshots.YearResultsAsync(db, current.PlanId, year, cancellationToken);
 
         var period = current.ResultsPeriod;
         var open = period is { IsOpen: true };

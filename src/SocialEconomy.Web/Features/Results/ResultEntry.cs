@@ -52,10 +52,9 @@ public sealed class ResultEntry(AppDbContext db, PlanSnapshots snapshots, TimePr
     }
 
     /// <summary>
-    /// What the page shows when it is only read (GET): the sub-project from the shared plan
-    /// copy (<see cref="PlanSnapshots"/>) and the result untracked, so that opening the page
-    /// does not load and track the sub-project's tables. Never saved: a POST loads with
-    /// <see cref="LoadAsync"/>.
+    /// What the page shows when it is only read (GET): the sub-project and its result from the
+    /// shared copies (<see cref="PlanSnapshots"/>), so that opening the page does not load and
+    /// track the sub-project's tables. Never saved: a POST loads with <see cref="LoadAsync"/>.
     /// </summary>
     public async Task<Loaded?> LoadForReadingAsync(int planId, int year, string code, CancellationToken cancellationToken)
     {
@@ -67,14 +66,8 @@ public sealed class ResultEntry(AppDbContext db, PlanSnapshots snapshots, TimePr
         }
 
         var period = await db.ResultsPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.PlanId == planId && p.Year == year, cancellationToken);
-        var result = await db.YearResults.AsNoTracking()
-            .Include(r => r.Indicators)
-            .Include(r => r.Budget)
-            .Include(r => r.Milestones)
-            .Include(r => r.Events)
-            .AsSplitQuery()
-            .FirstOrDefaultAsync(r => r.SubProjectId == sub.Id && r.Year == year, cancellationToken);
-        return new Loaded(plan, sub, year, period, result);
+        var results = await snapshots.YearResultsAsync(db, planId, year, cancellationToken);
+        return new Loaded(plan, sub, year, period, results.GetValueOrDefault(sub.Id));
     }
 
     private Task<YearResult?> LoadResultAsync(int subProjectId, int year, CancellationToken cancellationToken) =>
