@@ -52,7 +52,18 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.GetByLabel("아이디").FillAsync(userName);
         await page.GetByLabel("비밀번호").FillAsync(PortalFactory.TestPassword);
         await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal));
+        try
+        {
+            // 60 s, not Playwright's 30: CI runs several portals and browsers on two cores, and
+            // one sign-in there once took longer than 30 s (it passed alone in 26 s for the class).
+            await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        }
+        catch (TimeoutException)
+        {
+            // Say what the page showed, so a refused sign-in is told apart from a slow one.
+            throw new InvalidOperationException($"Signing in as {role} did not leave the sign-in page within 60 s; the page shows: {await page.Locator("main").InnerTextAsync()}");
+        }
+
         return page;
     }
 
