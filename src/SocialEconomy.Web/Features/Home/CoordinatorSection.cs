@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using SocialEconomy.Domain.Planning;
 using SocialEconomy.Domain.Results;
 using SocialEconomy.Web.Data;
 using SocialEconomy.Web.Features.Evaluations;
@@ -41,7 +42,7 @@ public sealed record CoordinatorSection(
             current,
             Deadline(current.ResultsPeriod),
             overdue,
-            new StatusChart("chart-departments", year, await DepartmentsAsync(db, plan.Id, year, results, overdue, cancellationToken)),
+            new StatusChart("chart-departments", year, DepartmentRows(plan, year, results, overdue)),
             TaskChart(rates),
             SubProjectChart(rates),
             Formats.Percent(rates.Total.Achievement),
@@ -57,15 +58,12 @@ public sealed record CoordinatorSection(
         _ => $"{Formats.Date(period.Deadline)} (기간 닫힘)",
     };
 
-    private static async Task<List<DepartmentStatusRow>> DepartmentsAsync(AppDbContext db, int planId, int year, IReadOnlyDictionary<int, YearResult> results, bool overdue, CancellationToken cancellationToken)
+    private static List<DepartmentStatusRow> DepartmentRows(BasicPlan plan, int year, IReadOnlyDictionary<int, YearResult> results, bool overdue)
     {
-        var subs = await db.SubProjects.AsNoTracking()
-            .Where(s => s.Task.PlanId == planId && s.StartYear <= year && s.EndYear >= year)
-            .Select(s => new { s.Id, Department = s.LeadDepartment.Name })
-            .ToListAsync(cancellationToken);
         var statuses = StatusChart.Statuses;
-        return subs
-            .Select(s => (s.Department, Status: results.TryGetValue(s.Id, out var r) ? r.Status : ResultStatus.NotStarted))
+        return plan.SubProjects
+            .Where(s => s.Period.Contains(year))
+            .Select(s => (Department: s.LeadDepartment.Name, Status: results.TryGetValue(s.Id, out var r) ? r.Status : ResultStatus.NotStarted))
             .GroupBy(s => s.Department, StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .Select(g => new DepartmentStatusRow(

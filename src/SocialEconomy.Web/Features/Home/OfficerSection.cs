@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain.Evaluation;
+using SocialEconomy.Domain.Planning;
 using SocialEconomy.Domain.Results;
 using SocialEconomy.Web.Data;
 using SocialEconomy.Web.Features.Shared;
@@ -25,7 +26,8 @@ public sealed record SelfReportRow(int CycleId, int Year, string? OtherPlan, str
 
 /// <summary>
 /// 사업담당자: the sub-projects of the current plan's year that their departments lead or
-/// share (the rule of <see cref="SubProjectAccess.CanWorkOn"/>, as a query), returned results
+/// share (<see cref="SubProject.IsLedOrSharedBy"/>, the rule of
+/// <see cref="SubProjectAccess.CanWorkOn"/>), returned results
 /// first, then those past the deadline, then the rest. Then the self-evaluation reports the
 /// same departments owe: those not written first.
 /// </summary>
@@ -76,7 +78,7 @@ public sealed record OfficerSection(CurrentYear Current, string Deadline, int? D
             })
             .OrderBy(r => r.Status == ResultStatus.Returned ? 0 : r.Overdue ? 1 : 2)
             .ToList();
-        return new OfficerSection(current, CoordinatorSection.Deadline(period), open ? period!.Deadline.DayNumber - today.DayNumber : null, rows, await SelfReportsAsync(db, departments, current.PlanId, today, cancellationToken));
+        return new OfficerSection(current, CoordinatorSection.Deadline(period), open ? period!.Deadline.DayNumber - today.DayNumber : null, rows, await SelfReportsAsync(db, snapshots, departments, current.PlanId, today, cancellationToken));
     }
 
     /// <summary>
@@ -86,7 +88,7 @@ public sealed record OfficerSection(CurrentYear Current, string Deadline, int? D
     /// <see cref="EvaluationAccess.CanWriteReport"/> lets write them. In review or locked,
     /// nobody writes a report any more.
     /// </summary>
-    private static async Task<List<SelfReportRow>> SelfReportsAsync(AppDbContext db, IReadOnlyCollection<int> departments, int currentPlanId, DateOnly today, CancellationToken cancellationToken)
+    private static async Task<List<SelfReportRow>> SelfReportsAsync(AppDbContext db, PlanSnapshots snapshots, IReadOnlyCollection<int> departments, int currentPlanId, DateOnly today, CancellationToken cancellationToken)
     {
         var cycles = await db.EvaluationCycles.AsNoTracking()
             .Where(c => c.SelfStage == SelfStage.Scoring)
@@ -97,26 +99,28 @@ public sealed record OfficerSection(CurrentYear Current, string Deadline, int? D
             return [];
         }
 
-        var planIds = cycles.Select(c => c.PlanId).Distinct().ToList();
+        // Each evaluated plan's shared copy (PlanSnapshots): its title, and its sub-projects in
+        // the plan's order, kept to those the departments lead or share.
+        var plans = new Dictionary<int, BasicPlan>();
+        foreach (var planId in cycles.Select(c => c.PlanId).Distinct())
+        {
+            if (await snapshots.PlanAsync(db, planId, cancellationToken) is { } plan)
+            {
+                plans[planId] = plan;
+            }
+        }
+
         var cycleIds = cycles.Select(c => c.Id).ToList();
-        var subs = await db.SubProjects.AsNoTracking()
-            .Where(s => planIds.Contains(s.Task.PlanId))
-            .Where(s => departments.Contains(s.LeadDepartmentId) || s.SharingDepartments.Any(d => departments.Contains(d.DepartmentId)))
-            .Select(s => new { s.Id, s.Code, s.Name, s.Task.PlanId, s.StartYear, s.EndYear, TaskNumber = s.Task.Number, s.SortOrder, Lead = departments.Contains(s.LeadDepartmentId) })
-            .ToListAsync(cancellationToken);
         var reports = await db.SelfEvaluations.AsNoTracking()
             .Where(e => cycleIds.Contains(e.CycleId) && e.Report != null)
             .Select(e => new { e.CycleId, e.SubProjectId, e.ReportAtUtc })
             .ToDictionaryAsync(e => (e.CycleId, e.SubProjectId), cancellationToken);
-        var plans = await db.Plans.AsNoTracking()
-            .Where(p => planIds.Contains(p.Id))
-            .ToDictionaryAsync(p => p.Id, p => p.Title, cancellationToken);
 
         return cycles
+            .Where(c => plans.ContainsKey(c.PlanId))
             .OrderBy(c => c.Year).ThenBy(c => c.Id)
-            .SelectMany(c => subs
-                .Where(s => s.PlanId == c.PlanId && s.StartYear <= c.Year && s.EndYear >= c.Year)
-                .OrderBy(s => s.TaskNumber).ThenBy(s => s.SortOrder)
+            .SelectMany(c => plans[c.PlanId].SubProjects
+                .Where(s => s.Period.Contains(c.Year) && s.IsLedOrSharedBy(departments))
                 .Select(s =>
                 {
                     var report = reports.GetValueOrDefault((c.Id, s.Id));
@@ -131,10 +135,10 @@ public sealed record OfficerSection(CurrentYear Current, string Deadline, int? D
                     return new SelfReportRow(
                         c.Id,
                         c.Year,
-                        c.PlanId == currentPlanId ? null : plans.GetValueOrDefault(c.PlanId),
+                        c.PlanId == currentPlanId ? null : plans[c.PlanId].Title,
                         s.Code,
                         s.Name,
-                        s.Lead ? "주관" : "협조",
+                        departments.Contains(s.LeadDepartmentId) ? "주관" : "협조",
                         written,
                         report?.ReportAtUtc is { } at ? $"작성함 ({Formats.KoreanTime(at)})" : written ? "작성함" : "작성 전",
                         due,

@@ -6,9 +6,9 @@ using SocialEconomy.Web.Features.Shared;
 namespace SocialEconomy.Web.Features.Plans;
 
 /// <summary>
-/// Reads plans for the plan browser. Each page shapes one plan graph (a shared
-/// <see cref="PlanSnapshots"/> copy, or for a sub-project page its own tables) into a view
-/// model; totals come from the domain, never from stored figures.
+/// Reads plans for the plan browser. Each page shapes the plan's shared copy
+/// (<see cref="PlanSnapshots"/>) into a view model, the sub-project page adding its change
+/// history; totals come from the domain, never from stored figures.
 /// </summary>
 public sealed class PlanQueries(AppDbContext db, PlanSnapshots snapshots)
 {

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain.Planning;
 using SocialEconomy.Domain.Results;
 using SocialEconomy.Web.Data;
@@ -18,7 +17,9 @@ public sealed record PlanRollup(BasicPlan Plan, int Year, IReadOnlyList<TaskRoll
 /// <summary>
 /// A year's achievement and execution rates per sub-project, task and plan, for one reader:
 /// the rates page and the home dashboard both show these, so they cannot drift apart. The
-/// maths is the domain's (<see cref="Achievement"/>); this only loads and hides.
+/// maths is the domain's (<see cref="Achievement"/>); this only hides, per reader, what the
+/// reader may not see. Callers pass the plan and results (the shared copies of
+/// <see cref="PlanSnapshots"/>).
 /// </summary>
 public static class YearRates
 {

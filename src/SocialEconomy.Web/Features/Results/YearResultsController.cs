@@ -28,10 +28,7 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
         }
 
         var subs = plan.SubProjects.Where(s => s.Period.Contains(year)).ToList();
-        var statuses = await db.YearResults.AsNoTracking()
-            .Where(r => r.Year == year && r.SubProject.Task.PlanId == planId)
-            .Select(r => new { r.SubProjectId, r.Status, r.UpdatedAtUtc })
-            .ToDictionaryAsync(r => r.SubProjectId, cancellationToken);
+        var statuses = await snapshots.YearResultsAsync(db, planId, year, cancellationToken);
         var period = await db.ResultsPeriods.AsNoTracking().FirstOrDefaultAsync(p => p.PlanId == planId && p.Year == year, cancellationToken);
         var rows = subs
             .Select(s => (Sub: s, Status: statuses.TryGetValue(s.Id, out var r) ? r.Status : ResultStatus.NotStarted, Updated: statuses.TryGetValue(s.Id, out var u) ? u.UpdatedAtUtc : null))
