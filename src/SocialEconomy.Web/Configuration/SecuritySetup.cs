@@ -139,6 +139,10 @@ public static class SecuritySetup
             .SetApplicationName("SocialEconomy")
             .PersistKeysToFileSystem(new DirectoryInfo(keys));
 
+        // ForwardedHeadersMiddleware believes EVERY sender when both of its lists are empty, so
+        // clearing them (to drop the loopback default) would trust forged X-Forwarded-For and
+        // -Proto from any client. The middleware is only used when a proxy is named
+        // (WebSetup.UsePortalPipeline), and then only that proxy is believed (ASVS v5.0.0-13.2.x).
         services.Configure<ForwardedHeadersOptions>(o =>
         {
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
@@ -148,6 +152,23 @@ public static class SecuritySetup
             {
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
+
+            foreach (var network in options.KnownNetworks)
+            {
+                o.KnownIPNetworks.Add(System.Net.IPNetwork.Parse(network));
+            }
+        });
+
+        // TempData carries a new user's one-time password to the next page: the same cookie
+        // rules as the sign-in cookie (ASVS v5.0.0-3.3.1).
+        services.Configure<Microsoft.AspNetCore.Mvc.CookieTempDataProviderOptions>(o =>
+        {
+            o.Cookie.Name = options.RequireSecureCookies ? "__Host-se.td" : "se.td";
+            o.Cookie.SecurePolicy = options.RequireSecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.Path = "/";
+            o.Cookie.IsEssential = true;
         });
 
         services.AddHsts(o =>

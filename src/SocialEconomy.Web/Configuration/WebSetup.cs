@@ -69,8 +69,12 @@ public static class WebSetup
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // Only the proxies listed in Security:KnownProxies are believed (none by default).
-        app.UseForwardedHeaders();
+        // Only the proxies named in Security:KnownProxies / KnownNetworks are believed; with
+        // none named the middleware is left out, since with empty lists it believes everyone.
+        if (app.Services.GetRequiredService<SecurityOptions>().TrustsAProxy)
+        {
+            app.UseForwardedHeaders();
+        }
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error");

@@ -32,9 +32,16 @@ public sealed class SecurityOptions
 
     /// <summary>
     /// Addresses of reverse proxies whose X-Forwarded-For/-Proto are trusted, so that audit
-    /// rows carry the client's address and HTTPS is recognised. Empty: none are trusted.
+    /// rows and the sign-in rate limit carry the client's address and HTTPS is recognised.
+    /// Empty (with <see cref="KnownNetworks"/> empty too): the headers are ignored from everyone.
     /// </summary>
     public IList<string> KnownProxies { get; } = [];
+
+    /// <summary>Networks of trusted reverse proxies in CIDR notation (e.g. 10.0.8.0/24). Empty by default.</summary>
+    public IList<string> KnownNetworks { get; } = [];
+
+    /// <summary>Whether any proxy is named at all; without one the forwarded-headers middleware is not used.</summary>
+    public bool TrustsAProxy => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
 
     /// <summary>Name of the authenticator entry the QR code creates.</summary>
     public string AuthenticatorIssuer { get; set; } = "사회적경제 기본계획 포털";
