@@ -17,15 +17,23 @@ ensure_dotnet_and_node() {
   fi
 }
 
-# Debian Chromium for the browser tests and PDF printing, a Korean system font for it,
-# and poppler-utils (pdftotext) to read PDFs back in tests.
-ensure_test_packages() {
+# Debian Chromium and a Korean system font: the portal prints its reports to PDF with them,
+# so the README's first command needs them as much as the tests do.
+ensure_portal_packages() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   fc-list 2>/dev/null | grep -qi nanum || missing+=(fonts-nanum)
-  command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
   if ((${#missing[@]})); then
-    echo "Installing ${missing[*]} from Debian..."
+    echo "Installing ${missing[*]} from Debian (PDF printing)..."
     apt_install "${missing[@]}"
+  fi
+}
+
+# The portal's packages, and poppler-utils (pdftotext) to read PDFs back in tests.
+ensure_test_packages() {
+  ensure_portal_packages
+  if ! command -v pdftotext >/dev/null 2>&1; then
+    echo "Installing poppler-utils from Debian..."
+    apt_install poppler-utils
   fi
 }
