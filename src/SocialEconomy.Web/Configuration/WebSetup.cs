@@ -83,7 +83,7 @@ public static class WebSetup
 
         app.UseMiddleware<SecurityHeadersMiddleware>();
         app.UseMiddleware<MethodFilterMiddleware>();
-        app.UseMiddleware<RequestLoggingMiddleware>();
+        app.UsePortalRequestLogging();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHttpsRedirection();
