@@ -14,11 +14,17 @@ if (CommandLine.IsCommand(args))
     return await CommandLine.RunAsync(app, args);
 }
 
+if (!StartupChecks.AllowedHostsAreNamed(app))
+{
+    return 1;
+}
+
+StartupChecks.StopUnlessHttpsIsServed(app);
 app.UsePortalPipeline();
 app.MapPortalEndpoints();
 app.Logger.LogInformation("SocialEconomy portal starting; environment {Environment}", app.Environment.EnvironmentName);
 await app.RunAsync();
-return 0;
+return Environment.ExitCode;
 
 // Exposed for WebApplicationFactory in the integration and browser tests.
 public partial class Program;

@@ -45,6 +45,7 @@ public sealed class Portal : IAsyncDisposable
             // from one address: far more than the default 10 a minute. The limit is a
             // documented setting, raised for this process only.
             ["Security__SignInPermitsPerMinute"] = "2000",
+            ["AllowedHosts"] = "127.0.0.1;localhost",
             ["DOTNET_NOLOGO"] = "1",
         };
         if (port is { } p)

@@ -39,6 +39,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["Security:RequireTwoFactorForPrivilegedRoles"] = "false",
         ["Security:SignInPermitsPerMinute"] = "10000",
 
+        // The host names the test server and the browser tests' Kestrel are asked for.
+        ["AllowedHosts"] = "localhost;127.0.0.1",
+
         // Production learns the https port from its server or proxy; the test server has none.
         ["https_port"] = "443",
     };
