@@ -68,11 +68,8 @@ foreach (var dataSet in dataSets.Where(d => only is null || only == d))
     {
         foreach (var (page, path) in pages)
         {
-            // Fresh sessions for every cell. A browser stores the cookie the portal reissues
-            // when it re-checks a session's security stamp (every
-            // Security:SecurityStampValidationSeconds, 60 s); wrk cannot, so a cookie older
-            // than that would make every request re-read the user and sign a new cookie,
-            // which a real user's browser pays once a minute, not on every click.
+            // Fresh sessions for every cell, as in the runs before the per-request session
+            // check (SessionCheck), which no longer reissues cookies: the figures compare.
             cookies = await Sessions.SignInAsync(portal, userNames, password);
             await File.WriteAllLinesAsync(cookieFile, cookies);
             var cell = await Wrk.RunAsync(portal.BaseAddress, page, path, c, seconds, cookieFile);

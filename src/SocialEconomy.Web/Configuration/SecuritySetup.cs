@@ -50,9 +50,7 @@ public static class SecuritySetup
         services.RemoveAll<IPasswordValidator<AppUser>>();
         services.AddScoped<IPasswordValidator<AppUser>, PasswordPolicyValidator>();
 
-        // Sign-out, deactivation, a password or role change update the security stamp; other
-        // sessions of that user notice within this interval.
-        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromSeconds(options.SecurityStampValidationSeconds));
+        services.AddScoped<SessionCheck>();
         services.ConfigureApplicationCookie(o =>
         {
             o.Cookie.Name = options.RequireSecureCookies ? "__Host-se.auth" : "se.auth";
@@ -89,7 +87,13 @@ public static class SecuritySetup
                     return;
                 }
 
-                await SecurityStampValidator.ValidatePrincipalAsync(context);
+                // Instead of Identity's periodic stamp re-check: every request, one query.
+                if (context.Principal is null
+                    || !await context.HttpContext.RequestServices.GetRequiredService<SessionCheck>().StandsAsync(context.Principal, context.HttpContext.RequestAborted))
+                {
+                    context.RejectPrincipal();
+                    await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
+                }
             };
         });
         services.ConfigureExternalCookie(o => o.Cookie.SecurePolicy = options.RequireSecureCookies ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest);

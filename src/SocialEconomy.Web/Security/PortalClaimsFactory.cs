@@ -32,7 +32,7 @@ public sealed class PortalClaimsFactory(
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
 
         // Department ids travel in the cookie; a change of departments updates the security
-        // stamp, which rebuilds these claims within the validation interval.
+        // stamp, which ends the session (SessionCheck): the next sign-in carries the new ones.
         foreach (var departmentId in await db.UserDepartments.Where(d => d.UserId == user.Id).Select(d => d.DepartmentId).ToListAsync())
         {
             identity.AddClaim(new Claim(SubProjectAccess.DepartmentClaim, departmentId.ToString(CultureInfo.InvariantCulture)));

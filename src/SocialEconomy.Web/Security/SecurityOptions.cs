@@ -22,9 +22,6 @@ public sealed class SecurityOptions
 
     public int IdleTimeoutMinutes { get; set; } = 30;
 
-    /// <summary>How often a session re-checks its user's security stamp: sign-out elsewhere, deactivation, a password or role change end it within this time.</summary>
-    public int SecurityStampValidationSeconds { get; set; } = 60;
-
     public int AbsoluteTimeoutHours { get; set; } = 8;
 
     /// <summary>Where data-protection keys are kept (relative to the app); share it between nodes.</summary>

@@ -13,8 +13,6 @@ public sealed class AuthenticatorSessionTests : IDisposable
 {
     private readonly PortalFactory _factory = new();
 
-    public AuthenticatorSessionTests() => _factory.Settings["Security:SecurityStampValidationSeconds"] = "0";
-
     [Fact]
     public async Task OpeningTheAuthenticatorPage_KeepsTheSessionSignedIn()
     {

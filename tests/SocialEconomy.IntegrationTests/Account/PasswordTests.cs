@@ -9,17 +9,11 @@ using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.IntegrationTests.Account;
 
-public class PasswordTests : IClassFixture<PasswordTests.Factory>
+public class PasswordTests : IClassFixture<PortalFactory>
 {
-    private readonly Factory _factory;
+    private readonly PortalFactory _factory;
 
-    public PasswordTests(Factory factory) => _factory = factory;
-
-    /// <summary>Sessions re-check their security stamp on every request here, not once a minute.</summary>
-    public sealed class Factory : PortalFactory
-    {
-        public Factory() => Settings["Security:SecurityStampValidationSeconds"] = "0";
-    }
+    public PasswordTests(PortalFactory factory) => _factory = factory;
 
     [Theory]
     [InlineData("short1!A", true)]          // 8 chars, 4 kinds

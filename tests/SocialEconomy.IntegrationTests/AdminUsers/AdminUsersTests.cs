@@ -13,15 +13,9 @@ using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.IntegrationTests.AdminUsers;
 
-public class AdminUsersTests(AdminUsersTests.Factory factory) : IClassFixture<AdminUsersTests.Factory>
+public class AdminUsersTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     private const string UserRoleEntity = "IdentityUserRole";
-
-    /// <summary>Sessions re-check their security stamp on every request, so "ends within a minute" is observable at once.</summary>
-    public sealed class Factory : PortalFactory
-    {
-        public Factory() => Settings["Security:SecurityStampValidationSeconds"] = "0";
-    }
 
     /// <summary>Every route of the feature, as another test's authorization matrix expects them.</summary>
     private static readonly (string Method, string Route)[] AllRoutes =

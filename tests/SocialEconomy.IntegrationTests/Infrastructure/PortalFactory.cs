@@ -40,7 +40,7 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["Security:SignInPermitsPerMinute"] = "10000",
 
         // The host names the test server and the browser tests' Kestrel are asked for.
-        ["AllowedHosts"] = "localhost;127.0.0.1",
+        ["AllowedHosts"] = "localhost;127.0.0.1;portal.example.go.kr",
 
         // Production learns the https port from its server or proxy; the test server has none.
         ["https_port"] = "443",

@@ -25,6 +25,9 @@ public sealed class AccountController(
     // nothing tells an attacker which names exist.
     private const string SignInFailed = "아이디 또는 비밀번호가 올바르지 않습니다. 5회 연속 틀리면 15분 동안 로그인할 수 없습니다.";
 
+    private static readonly AppUser TimingUser = new("timing", "timing");
+    private static string? s_timingHash;
+
     [HttpGet("signin")]
     [AllowAnonymous]
     public IActionResult SignIn(string? returnUrl) =>
@@ -42,11 +45,18 @@ public sealed class AccountController(
         }
 
         var user = await users.FindByNameAsync(model.UserName.Trim());
-        if (user is null || !user.IsActive)
+        var locked = user is not null && await users.IsLockedOutAsync(user);
+        if (user is null || !user.IsActive || locked)
         {
-            // Spend the time a real check would, so the answer's timing says nothing either.
-            users.PasswordHasher.HashPassword(new AppUser("timing", "timing"), model.Password);
-            await audit.WriteAsync(AuditAction.SignInFailed, userName: model.UserName, detail: user is null ? "unknown user" : "deactivated");
+            // The same password hash check a real attempt makes, so that the answer's timing
+            // does not tell an unknown, a deactivated or a locked account from a wrong password.
+            s_timingHash ??= users.PasswordHasher.HashPassword(TimingUser, Guid.NewGuid().ToString());
+            users.PasswordHasher.VerifyHashedPassword(user ?? TimingUser, user?.PasswordHash ?? s_timingHash, model.Password);
+            await audit.WriteAsync(
+                locked ? AuditAction.LockedOut : AuditAction.SignInFailed,
+                userName: user?.UserName ?? model.UserName,
+                userId: user?.Id,
+                detail: user is null ? "unknown user" : locked ? "locked out" : "deactivated");
             return Failed(model);
         }
 
@@ -154,7 +164,7 @@ public sealed class AccountController(
         await users.UpdateAsync(user);
         await audit.WriteAsync(AuditAction.PasswordChanged, userName: user.UserName, userId: user.Id);
         await signIn.RefreshSignInAsync(user);
-        TempData["Notice"] = "비밀번호를 변경했습니다. 다른 기기의 로그인은 1분 안에 종료됩니다.";
+        TempData["Notice"] = "비밀번호를 변경했습니다. 다른 기기의 로그인은 바로 종료됩니다.";
         return Redirect("/");
     }
 

@@ -82,7 +82,7 @@ public sealed class AdminUsersController(
             if (result.Succeeded)
             {
                 await RefreshOwnSessionAsync(id, me);
-                TempData["Notice"] = "사용자 정보를 저장했습니다. 역할이나 부서를 바꿨다면 그 사용자가 쓰고 있는 화면에도 1분 안에 반영됩니다.";
+                TempData["Notice"] = "사용자 정보를 저장했습니다. 역할이나 부서를 바꿨다면 그 사용자의 열려 있던 로그인은 바로 종료되고, 다시 로그인하면 바뀐 권한이 적용됩니다.";
                 return RedirectToAction(nameof(Edit), new { id });
             }
 
@@ -113,7 +113,7 @@ public sealed class AdminUsersController(
 
     [HttpPost("{id}/deactivate")]
     public Task<IActionResult> Deactivate([FromRoute] string id, CancellationToken cancellationToken) =>
-        AccountCommandAsync(id, administration.SetActiveAsync(id, active: false, users.GetUserId(User)), "계정을 비활성화했습니다. 이 사용자는 더 이상 로그인할 수 없고, 열려 있던 로그인은 1분 안에 종료됩니다.", cancellationToken);
+        AccountCommandAsync(id, administration.SetActiveAsync(id, active: false, users.GetUserId(User)), "계정을 비활성화했습니다. 이 사용자는 더 이상 로그인할 수 없고, 열려 있던 로그인은 바로 종료됩니다.", cancellationToken);
 
     [HttpPost("{id}/activate")]
     public Task<IActionResult> Activate([FromRoute] string id, CancellationToken cancellationToken) =>

@@ -206,8 +206,8 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
 
         if (result.Succeeded)
         {
-            // A new stamp makes the user's other sessions rebuild their role and department
-            // claims at the next validation (SecuritySetup: once a minute).
+            // A new stamp ends the user's open sessions at their next request (SessionCheck);
+            // the next sign-in carries the new roles and departments.
             result = accessChanged ? await users.UpdateSecurityStampAsync(user) : await users.UpdateAsync(user);
         }
 
