@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 using SocialEconomy.Domain.Planning;
@@ -17,12 +18,21 @@ namespace SocialEconomy.Web.Data;
 /// data replaces in its own transaction: each request reads the stamp (one row) first, so a
 /// change committed by any process sharing the database is seen by the next request. The
 /// graphs are untracked and shared between requests: callers read them, never change them.
+///
+/// A copy is built once however many requests want it at the same moment (single flight):
+/// after a change, the first request loads it and the others wait for that load instead of
+/// each running the same split queries.
 /// </summary>
 public sealed class PlanSnapshots : IDisposable
 {
     // Each copy counts 1: a province's 30 plans and a few years of each fit, and copies under
     // an old stamp, never asked for again, age out.
     private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 256 });
+    private readonly ConcurrentDictionary<object, Task<object?>> _loading = new();
+    private int _loads;
+
+    /// <summary>How many copies have been loaded from the database (for tests and diagnostics).</summary>
+    internal int Loads => Volatile.Read(ref _loads);
 
     /// <summary>The plan with everything any reader of a whole plan shows: structure, departments, indicators with targets, milestones, budget lines with amounts.</summary>
     public Task<BasicPlan?> PlanAsync(AppDbContext db, int planId, CancellationToken cancellationToken) =>
@@ -62,17 +72,49 @@ public sealed class PlanSnapshots : IDisposable
             return cached;
         }
 
-        var value = await load();
-
-        // The split queries are separate statements: a change committed while they ran may
-        // show in part of the graph. Such a graph is still returned (as it was before this
-        // cache) but not kept, because the stamp it would be kept under is already old.
-        if (value is not null && await StampAsync(db, stampName, cancellationToken) == stamp)
+        var mine = new TaskCompletionSource<object?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var running = _loading.GetOrAdd(key, mine.Task);
+        if (running != mine.Task)
         {
-            _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) });
+            try
+            {
+                return (T?)await running.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                // The request that was loading it went away; this one loads it for itself.
+                return await load();
+            }
         }
 
-        return value;
+        try
+        {
+            Interlocked.Increment(ref _loads);
+            var value = await load();
+
+            // The split queries are separate statements: a change committed while they ran may
+            // show in part of the graph. Such a graph is still returned (as it was before this
+            // cache) but not kept, because the stamp it would be kept under is already old.
+            if (value is not null && await StampAsync(db, stampName, cancellationToken) == stamp)
+            {
+                _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) });
+            }
+
+            mine.SetResult(value);
+            return value;
+        }
+        catch (Exception e)
+        {
+            mine.SetException(e);
+
+            // Observed here, so that a failure nobody else waited for is not reported again.
+            _ = mine.Task.Exception;
+            throw;
+        }
+        finally
+        {
+            _loading.TryRemove(KeyValuePair.Create<object, Task<object?>>(key, mine.Task));
+        }
     }
 
     private static Task<Guid> StampAsync(AppDbContext db, string name, CancellationToken cancellationToken) =>

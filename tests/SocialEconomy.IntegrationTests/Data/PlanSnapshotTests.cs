@@ -66,6 +66,22 @@ public class PlanSnapshotTests
     }
 
     [Fact]
+    public async Task ManyRequestsAtOnce_AfterAChange_LoadThePlanOnce()
+    {
+        using var factory = new PortalFactory();
+        var snapshots = factory.Services.GetRequiredService<PlanSnapshots>();
+        var planId = await factory.WithDbAsync(db => db.Plans.Select(p => p.Id).SingleAsync());
+        var loadsBefore = snapshots.Loads;
+
+        // Twenty requests, each with its own DbContext, want the copy no one has loaded yet.
+        var plans = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => Task.Run(() =>
+            factory.WithDbAsync(db => snapshots.PlanAsync(db, planId, CancellationToken.None)))));
+
+        Assert.Equal(loadsBefore + 1, snapshots.Loads);
+        Assert.All(plans, plan => Assert.Same(plans[0], plan));
+    }
+
+    [Fact]
     public async Task YearResults_AreSharedUntilAResultIsSaved()
     {
         using var factory = new PortalFactory();
