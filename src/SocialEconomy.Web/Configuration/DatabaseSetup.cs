@@ -1,6 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Data.Auditing;
 using SocialEconomy.Web.Data.Seed;
 
 namespace SocialEconomy.Web.Configuration;
@@ -13,11 +14,12 @@ public static class DatabaseSetup
         services.AddSingleton(options);
         var connectionString = configuration.GetConnectionString(DatabaseOptions.ConnectionStringName);
 
+        services.AddSingleton<SaveBookkeeping>();
         switch (options.Provider)
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, options, environment);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, o) => o.UseSqlite(sqlite).AddInterceptors(provider.GetRequiredService<SaveBookkeeping>()));
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
@@ -27,8 +29,8 @@ public static class DatabaseSetup
                 }
 
                 // No retrying execution strategy: saves open their own transaction for the
-                // audit rows (AppDbContext.SaveChangesAsync), which a retrying strategy forbids.
-                services.AddDbContext<AppDbContext, SqlServerAppDbContext>(o => o.UseSqlServer(connectionString));
+                // audit rows (SaveBookkeeping), which a retrying strategy forbids.
+                services.AddDbContext<AppDbContext, SqlServerAppDbContext>((provider, o) => o.UseSqlServer(connectionString).AddInterceptors(provider.GetRequiredService<SaveBookkeeping>()));
                 break;
             default:
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");

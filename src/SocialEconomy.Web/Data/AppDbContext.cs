@@ -76,58 +76,11 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
 
-    /// <summary>
-    /// Every save also writes the audit rows of its changes in the same transaction, so a
-    /// change and its audit lines are committed or rolled back together. The data is saved
-    /// first so that the rows can name the keys the database generated.
-    /// </summary>
-    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
-    {
-        var pending = AuditRecorder.Capture(this, _actor);
-        StampChanges();
-        if (pending.Count == 0)
-        {
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
-        }
+    /// <summary>Who the audit rows of this context's saves name (<see cref="SaveBookkeeping"/>).</summary>
+    internal IAuditActor Actor => _actor;
 
-        var transaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
-        try
-        {
-            var count = await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            AuditEntries.AddRange(AuditRecorder.Complete(pending));
-            await base.SaveChangesAsync(acceptAllChangesOnSuccess: true, cancellationToken);
-            if (transaction is not null)
-            {
-                await transaction.CommitAsync(cancellationToken);
-            }
-
-            return count;
-        }
-        finally
-        {
-            if (transaction is not null)
-            {
-                await transaction.DisposeAsync();
-            }
-        }
-    }
-
-    public override int SaveChanges(bool acceptAllChangesOnSuccess)
-    {
-        var pending = AuditRecorder.Capture(this, _actor);
-        StampChanges();
-        if (pending.Count == 0)
-        {
-            return base.SaveChanges(acceptAllChangesOnSuccess);
-        }
-
-        using var transaction = Database.CurrentTransaction is null ? Database.BeginTransaction() : null;
-        var count = base.SaveChanges(acceptAllChangesOnSuccess: true);
-        AuditEntries.AddRange(AuditRecorder.Complete(pending));
-        base.SaveChanges(acceptAllChangesOnSuccess: true);
-        transaction?.Commit();
-        return count;
-    }
+    /// <summary>The save under way, between its data and its audit rows (<see cref="SaveBookkeeping"/>).</summary>
+    internal SaveInProgress? Saving { get; set; }
 
     /// <summary>
     /// A save that adds, changes or removes anything of the plan model or of the yearly
@@ -136,7 +89,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     /// committed change. Called after the audit capture: a stamp is bookkeeping, not an
     /// audited change.
     /// </summary>
-    private void StampChanges()
+    internal void StampChanges()
     {
         var names = ChangeTracker.Entries()
             .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)

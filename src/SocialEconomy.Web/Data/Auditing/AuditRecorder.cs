@@ -48,10 +48,9 @@ internal static class AuditRecorder
     };
 
     /// <summary>Reads the pending changes before they are saved (the "before" values are gone after).</summary>
-    public static List<PendingAudit> Capture(DbContext db, IAuditActor actor)
+    public static List<PendingAudit> Capture(DbContext db, IAuditActor actor, DateTime now)
     {
         db.ChangeTracker.DetectChanges();
-        var now = DateTime.UtcNow;
         var entries = new List<PendingAudit>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
