@@ -55,6 +55,11 @@ public sealed class EvidenceStore(AppDbContext db, IOptions<AttachmentOptions> o
             return EvidenceOutcome.Refused($"'{name}'의 내용은 {kind.Label} 파일인데 이름의 확장자는 '{extension}'입니다. 확장자를 {string.Join(" 또는 ", kind.Extensions)}(으)로 맞춰 다시 올리세요.");
         }
 
+        if (EvidenceContent.Refusal(kind, content, name, limits) is { } refusal)
+        {
+            return EvidenceOutcome.Refused(refusal);
+        }
+
         if (result.Id != 0 && await db.ResultAttachments.CountAsync(a => a.YearResultId == result.Id, cancellationToken) >= limits.MaxFilesPerResult)
         {
             return EvidenceOutcome.Refused($"한 세부사업의 한 해 증빙자료는 {limits.MaxFilesPerResult}개까지입니다. 필요 없는 파일을 지운 뒤 올리세요.");

@@ -79,7 +79,7 @@ public sealed class ResultEntry(AppDbContext db, PlanSnapshots snapshots, TimePr
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.SubProjectId == subProjectId && r.Year == year, cancellationToken);
 
-    /// <summary>What a save did: its outcome, the other user's saved result on a conflict, and what became of an evidence file sent along.</summary>
+    /// <summary>What a save did: its outcome, the other user's saved result on a conflict, and the notice of an evidence file stored with it.</summary>
     public sealed record SaveResult(Outcome Outcome, YearResult? Theirs = null, string? FileNotice = null);
 
     /// <summary>
@@ -131,17 +131,22 @@ public sealed class ResultEntry(AppDbContext db, PlanSnapshots snapshots, TimePr
         }
 
         var file = afterSave is null ? null : await afterSave(result);
-        var fileNotice = file?.Notice;
-        if (!string.Equals(form.Intent, "submit", StringComparison.Ordinal) || !modelState.IsValid)
-        {
-            return new SaveResult(Outcome.Saved, FileNotice: fileNotice);
-        }
-
+        var submitting = string.Equals(form.Intent, "submit", StringComparison.Ordinal);
         if (file is { Stored: false })
         {
-            // Submitting would lock the results without the evidence the official meant to send.
-            modelState.AddModelError(string.Empty, $"증빙자료를 올리지 못해 제출하지 않았습니다. 입력한 실적은 임시 저장했습니다. {file.Notice}");
-            return new SaveResult(Outcome.SubmitRefused, FileNotice: fileNotice);
+            // The reason stands beside the file field, as an error; the typed values are saved
+            // without the file, and submitting would lock them without the evidence meant for them.
+            modelState.AddModelError(ResultEditModel.FileField, file.Notice);
+            modelState.AddModelError(string.Empty, submitting
+                ? "증빙자료를 올리지 못해 제출하지 않았습니다. 입력한 실적은 임시 저장했습니다."
+                : "입력한 실적은 임시 저장했지만 증빙자료는 올리지 못했습니다.");
+            return new SaveResult(submitting ? Outcome.SubmitRefused : Outcome.Saved);
+        }
+
+        var fileNotice = file?.Notice;
+        if (!submitting || !modelState.IsValid)
+        {
+            return new SaveResult(Outcome.Saved, FileNotice: fileNotice);
         }
 
         try

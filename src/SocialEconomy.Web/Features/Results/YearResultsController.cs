@@ -94,11 +94,6 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
                 break;
         }
 
-        if (fileNotice is not null)
-        {
-            ViewData["FileNotice"] = fileNotice;
-        }
-
         // Refused, a refused submission, or a value too long to store: the page again with what was typed.
         var fresh = await entry.LoadAsync(planId, year, code, cancellationToken);
         var page = await entry.PageAsync(fresh!, User, form, outcome == ResultEntry.Outcome.Conflict ? theirs ?? fresh!.Result : null, cancellationToken);
