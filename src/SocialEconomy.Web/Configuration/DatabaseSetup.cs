@@ -17,7 +17,16 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, options, environment);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o => o.UseSqlite(sqlite));
+                var exitBeforeSavingEvidence = ExitBeforeSavingEvidence.IsOn(configuration, environment);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>(o =>
+                {
+                    o.UseSqlite(sqlite);
+                    if (exitBeforeSavingEvidence)
+                    {
+                        // The crash test's switch only (Data/ExitBeforeSavingEvidence.cs).
+                        o.AddInterceptors(new ExitBeforeSavingEvidence());
+                    }
+                });
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))
