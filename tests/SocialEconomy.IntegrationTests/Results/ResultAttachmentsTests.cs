@@ -257,4 +257,24 @@ public class ResultAttachmentsTests(PortalFactory factory) : IClassFixture<Porta
         // The typed values were saved as a draft, only the file was refused.
         Assert.Equal(typed, await factory.WithDbAsync(db => db.YearResults.Where(r => r.Year == 2018 && r.SubProject.Code == "1-2").Select(r => r.Achievements).SingleAsync()));
     }
+
+    [Fact]
+    public async Task SubmitWithGapsAndASoundFile_CommitsTheDraftAndTheFile_ButDoesNotSubmit()
+    {
+        var planId = await factory.SeededPlanIdAsync();
+        await factory.OpenPeriodAsync(planId, 2020);
+        var url = $"/results/{planId}/2020/1-2";
+        var officer = await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
+
+        using var response = await officer.PostResultWithFileAsync(url, _ => new() { ["Achievements"] = "일부만 입력" }, "submit", "현장 사진.jpg", Jpeg);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.DocumentAsync();
+        Assert.Contains("'현장 사진.jpg'을(를) 올렸습니다", page.QuerySelector(".portal-notice")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#result-errors"));
+        Assert.Null(page.QuerySelector("#evidence-file-error"));
+        var result = await factory.WithDbAsync(db => db.YearResults.SingleAsync(r => r.Year == 2020 && r.SubProject.Code == "1-2"));
+        Assert.Equal((Domain.Results.ResultStatus.Draft, "일부만 입력"), (result.Status, result.Achievements!));
+        Assert.Equal(Jpeg, await factory.WithDbAsync(db => db.AttachmentBlobs.Where(b => b.Attachment.YearResultId == result.Id).Select(b => b.Content).SingleAsync()));
+    }
 }

@@ -101,6 +101,12 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
                 break;
         }
 
+        if (fileNotice is not null)
+        {
+            // Only a stored file has a notice here; a refused one is a model error of the file field.
+            ViewData["FileNotice"] = fileNotice;
+        }
+
         // Refused, a refused submission, or a value too long to store: the page again with what was typed.
         var fresh = await entry.LoadAsync(planId, year, code, cancellationToken);
         var page = await entry.PageAsync(fresh!, User, form, outcome == ResultEntry.Outcome.Conflict ? theirs ?? fresh!.Result : null, cancellationToken);
