@@ -19,7 +19,16 @@ public static class DatabaseSetup
         {
             case DatabaseProvider.Sqlite:
                 var sqlite = SqliteConnectionString(connectionString, options, environment);
-                services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, o) => o.UseSqlite(sqlite).AddInterceptors(provider.GetRequiredService<SaveBookkeeping>()));
+                var exitBeforeSavingEvidence = ExitBeforeSavingEvidence.IsOn(configuration, environment);
+                services.AddDbContext<AppDbContext, SqliteAppDbContext>((provider, o) =>
+                {
+                    o.UseSqlite(sqlite).AddInterceptors(provider.GetRequiredService<SaveBookkeeping>());
+                    if (exitBeforeSavingEvidence)
+                    {
+                        // The crash test's switch only (Data/ExitBeforeSavingEvidence.cs).
+                        o.AddInterceptors(new ExitBeforeSavingEvidence());
+                    }
+                });
                 break;
             case DatabaseProvider.SqlServer:
                 if (string.IsNullOrWhiteSpace(connectionString))

@@ -49,7 +49,7 @@ public class ResultsJourneyTests(BrowserFixture fixture) : IClassFixture<Browser
         {
             Name = "발굴단 회의록.pdf",
             MimeType = "application/pdf",
-            Buffer = "%PDF-1.4\n%%EOF\n"u8.ToArray(),
+            Buffer = SocialEconomy.UnitTests.ResultAttachments.SampleFiles.Pdf,
         });
         await officer.GetByRole(AriaRole.Button, new() { Name = "제출", Exact = true }).ClickAsync();
         await Assertions.Expect(officer.Locator(".portal-notice")).ToContainTextAsync("올렸습니다");

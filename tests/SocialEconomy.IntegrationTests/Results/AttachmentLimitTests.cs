@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.IntegrationTests.Infrastructure;
+using SocialEconomy.UnitTests.ResultAttachments;
 using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.IntegrationTests.Results;
@@ -64,11 +65,11 @@ public class AttachmentLimitTests(SmallAttachmentsFactory factory) : IClassFixtu
         var officer = await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
         for (var i = 1; i <= 4; i++)
         {
-            using var response = await UploadAsync(officer, url, $"증빙{i}.pdf", PdfOf(100));
+            using var response = await UploadAsync(officer, url, $"증빙{i}.pdf", SampleFiles.Pdf);
             Assert.True(response.IsRedirectTo(url + "#attachments"));
         }
 
         Assert.Equal(3, await factory.WithDbAsync(db => db.ResultAttachments.CountAsync(a => a.YearResult.Year == 2019)));
-        Assert.Contains("3개까지", (await officer.GetDocumentAsync(url)).QuerySelector(".portal-notice")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("3개까지", (await officer.GetDocumentAsync(url)).QuerySelector("#evidence-file-error")!.TextContent, StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,9 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.IntegrationTests.Infrastructure;
+using SocialEconomy.UnitTests.ResultAttachments;
 using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.IntegrationTests.Results;
@@ -11,29 +11,16 @@ namespace SocialEconomy.IntegrationTests.Results;
 /// <summary>Evidence files: type by content, names neutralised, served only to readers, size limits.</summary>
 public class ResultAttachmentsTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
-    private static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 0x49, 0x48, 0x44, 0x52];
-    private static readonly byte[] Jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 0x10, 0x4A, 0x46, 0x49, 0x46, 0];
+    private static readonly byte[] Pdf = SampleFiles.Pdf;
+    private static readonly byte[] Png = SampleFiles.Png;
+    private static readonly byte[] Jpeg = SampleFiles.Jpeg;
     private static readonly byte[] Exe = [0x4D, 0x5A, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xFF, 0xFF];
     private static readonly byte[] Doc = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0, 0, 0, 0, 0, (byte)'W', (byte)'o', (byte)'r', (byte)'d'];
 
     private static byte[] Hwp() =>
         [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[504], .. Encoding.ASCII.GetBytes("HWP Document File"), 0, 0];
 
-    private static byte[] Zip(params (string Name, string Content)[] entries)
-    {
-        using var buffer = new MemoryStream();
-        using (var zip = new ZipArchive(buffer, ZipArchiveMode.Create, leaveOpen: true))
-        {
-            foreach (var (name, content) in entries)
-            {
-                using var writer = new StreamWriter(zip.CreateEntry(name).Open(), Encoding.UTF8);
-                writer.Write(content);
-            }
-        }
-
-        return buffer.ToArray();
-    }
+    private static byte[] Zip(params (string Name, string Content)[] entries) => SampleFiles.Zip(entries);
 
     private async Task<string> UrlAsync(int year)
     {
@@ -58,6 +45,17 @@ public class ResultAttachmentsTests(PortalFactory factory) : IClassFixture<Porta
     {
         Assert.True(response.IsRedirectTo(url + "#attachments") || response.IsRedirectTo(url), $"{response.StatusCode} {response.Headers.Location}");
         return (await client.GetDocumentAsync(url)).QuerySelector(".portal-notice")?.TextContent ?? string.Empty;
+    }
+
+    /// <summary>The refusal shown beside the file field after the redirect; there is no success notice then.</summary>
+    private static async Task<string> FileErrorAfterAsync(HttpClient client, HttpResponseMessage response, string url)
+    {
+        Assert.True(response.IsRedirectTo(url + "#attachments"), $"{response.StatusCode} {response.Headers.Location}");
+        var page = await client.GetDocumentAsync(url);
+        Assert.Null(page.QuerySelector(".portal-notice"));
+        Assert.Equal("true", page.QuerySelector("#evidence-file")!.GetAttribute("aria-invalid"));
+        Assert.Contains("evidence-file-error", page.QuerySelector("#evidence-file")!.GetAttribute("aria-describedby"), StringComparison.Ordinal);
+        return page.QuerySelector("#evidence-file-error")?.TextContent ?? string.Empty;
     }
 
     [Fact]
@@ -139,7 +137,7 @@ public class ResultAttachmentsTests(PortalFactory factory) : IClassFixture<Porta
         };
         var before = await factory.WithDbAsync(db => db.ResultAttachments.CountAsync());
         using var response = await UploadAsync(officer, url, name, bytes);
-        Assert.Contains(message, await NoticeAfterAsync(officer, response, url), StringComparison.Ordinal);
+        Assert.Contains(message, await FileErrorAfterAsync(officer, response, url), StringComparison.Ordinal);
         Assert.Equal(before, await factory.WithDbAsync(db => db.ResultAttachments.CountAsync()));
     }
 
@@ -215,8 +213,68 @@ public class ResultAttachmentsTests(PortalFactory factory) : IClassFixture<Porta
         using var response = await officer.PostAsync(new Uri(url, UriKind.Relative), form);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("증빙자료를 올리지 못해 제출하지 않았습니다", (await response.DocumentAsync()).QuerySelector("#result-errors")!.TextContent, StringComparison.Ordinal);
+        var shown = await response.DocumentAsync();
+        Assert.Contains("증빙자료를 올리지 못해 제출하지 않았습니다", shown.QuerySelector("#result-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("올릴 수 없는 형식", shown.QuerySelector("#evidence-file-error")!.TextContent, StringComparison.Ordinal);
         var result = await factory.WithDbAsync(db => db.YearResults.SingleAsync(r => r.Year == 2017 && r.SubProject.Code == "1-1"));
         Assert.Equal((Domain.Results.ResultStatus.Draft, "2017년 발굴단 3개 구성·운영"), (result.Status, result.Achievements!));
+    }
+
+    [Theory]
+    [InlineData("pdf-html", "회의록.pdf", "HTML이나 스크립트가 들어 있어")]
+    [InlineData("png-html", "현장 사진.png", "올바른 PNG 파일이 아니어서")]
+    [InlineData("docx-1gb", "결과 보고.docx", "압축을 푼 크기가 너무 큽니다")]
+    public async Task FormWithACraftedFile_IsRefusedBesideTheFileField_KeepingWhatWasTyped(string crafted, string fileName, string reason)
+    {
+        // Each of these was once stored: a PDF header before a web page, a PNG header before
+        // one, and a DOCX that unpacks to 1 GB.
+        var content = crafted switch
+        {
+            "pdf-html" => SampleFiles.PdfHeaderThenHtml,
+            "png-html" => SampleFiles.PngHeaderThenHtml,
+            _ => SampleFiles.DocxUnpackingTo(1024L * 1024 * 1024),
+        };
+        var planId = await factory.SeededPlanIdAsync();
+        await factory.OpenPeriodAsync(planId, 2018);
+        var url = $"/results/{planId}/2018/1-2";
+        var officer = await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
+        var typed = $"{crafted}: 발굴단 2회 운영";
+        var before = await factory.WithDbAsync(db => db.ResultAttachments.CountAsync());
+
+        using var response = await officer.PostResultWithFileAsync(url, _ => new() { ["Achievements"] = typed }, "save", fileName, content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.DocumentAsync();
+        var error = page.QuerySelector("#evidence-file-error")?.TextContent ?? string.Empty;
+        Assert.Contains(fileName, error, StringComparison.Ordinal);
+        Assert.Contains(reason, error, StringComparison.Ordinal);
+        Assert.Equal("true", page.QuerySelector("#evidence-file")!.GetAttribute("aria-invalid"));
+        Assert.Null(page.QuerySelector(".portal-notice"));
+        Assert.Contains("증빙자료는 올리지 못했습니다", page.QuerySelector("#result-errors")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(typed, page.QuerySelector("textarea#Achievements")!.TextContent);
+        Assert.Equal(before, await factory.WithDbAsync(db => db.ResultAttachments.CountAsync()));
+
+        // The typed values were saved as a draft, only the file was refused.
+        Assert.Equal(typed, await factory.WithDbAsync(db => db.YearResults.Where(r => r.Year == 2018 && r.SubProject.Code == "1-2").Select(r => r.Achievements).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task SubmitWithGapsAndASoundFile_CommitsTheDraftAndTheFile_ButDoesNotSubmit()
+    {
+        var planId = await factory.SeededPlanIdAsync();
+        await factory.OpenPeriodAsync(planId, 2020);
+        var url = $"/results/{planId}/2020/1-2";
+        var officer = await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OwnDepartment);
+
+        using var response = await officer.PostResultWithFileAsync(url, _ => new() { ["Achievements"] = "일부만 입력" }, "submit", "현장 사진.jpg", Jpeg);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = await response.DocumentAsync();
+        Assert.Contains("'현장 사진.jpg'을(를) 올렸습니다", page.QuerySelector(".portal-notice")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("#result-errors"));
+        Assert.Null(page.QuerySelector("#evidence-file-error"));
+        var result = await factory.WithDbAsync(db => db.YearResults.SingleAsync(r => r.Year == 2020 && r.SubProject.Code == "1-2"));
+        Assert.Equal((Domain.Results.ResultStatus.Draft, "일부만 입력"), (result.Status, result.Achievements!));
+        Assert.Equal(Jpeg, await factory.WithDbAsync(db => db.AttachmentBlobs.Where(b => b.Attachment.YearResultId == result.Id).Select(b => b.Content).SingleAsync()));
     }
 }

@@ -50,6 +50,32 @@ public static class ResultsHttp
         return await client.PostAsync(new Uri(url, UriKind.Relative), content);
     }
 
+    /// <summary>The year page's form with the given fields changed and an evidence file chosen, posted as multipart as the browser does.</summary>
+    public static async Task<HttpResponseMessage> PostResultWithFileAsync(this HttpClient client, string url, Func<IDocument, Dictionary<string, string>> change, string intent, string fileName, byte[] file)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        ArgumentNullException.ThrowIfNull(change);
+        var page = await client.GetDocumentAsync(url);
+        var fields = page.FormFields("#result-form");
+        fields.Remove("file");
+        foreach (var (name, value) in change(page))
+        {
+            fields[name] = value;
+        }
+
+        fields["Intent"] = intent;
+        using var form = new MultipartFormDataContent();
+        foreach (var (name, value) in fields)
+        {
+            form.Add(new StringContent(value), name);
+        }
+
+        var content = new ByteArrayContent(file);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        form.Add(content, "file", fileName);
+        return await client.PostAsync(new Uri(url, UriKind.Relative), form);
+    }
+
     /// <summary>The form field name of the indicator (or budget line) in the row whose header is <paramref name="rowName"/>, nth match.</summary>
     public static string FieldOf(this IDocument page, string prefix, string rowName, int nth = 0) =>
         page.QuerySelectorAll("#result-form tr")

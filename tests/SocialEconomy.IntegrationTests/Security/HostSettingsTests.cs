@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using SocialEconomy.IntegrationTests.Infrastructure;
 
@@ -41,11 +40,10 @@ public class HostSettingsTests(PortalFactory factory) : IClassFixture<PortalFact
     [InlineData("")]
     public async Task Production_WithoutNamedHosts_DoesNotStart_AndSaysWhatToSet(string allowedHosts)
     {
-        var port = PortalProcess.FreePort();
-        await using var portal = PortalProcess.Start(new Dictionary<string, string>
+        await using var portal = PortalProcess.Launch(new Dictionary<string, string>
         {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["AllowedHosts"] = allowedHosts,
-            ["URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
         });
 
         Assert.True(await portal.WaitForExitAsync(TimeSpan.FromSeconds(90)), portal.Output);
@@ -56,11 +54,10 @@ public class HostSettingsTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task Production_OnPlainHttp_WithoutATlsProxy_StopsAtStart_AndSaysWhatToSet()
     {
-        var port = PortalProcess.FreePort();
-        await using var portal = PortalProcess.Start(new Dictionary<string, string>
+        await using var portal = PortalProcess.Launch(new Dictionary<string, string>
         {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["AllowedHosts"] = "127.0.0.1",
-            ["URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
         });
 
         Assert.True(await portal.WaitForExitAsync(TimeSpan.FromSeconds(90)), portal.Output);
@@ -71,18 +68,15 @@ public class HostSettingsTests(PortalFactory factory) : IClassFixture<PortalFact
     [Fact]
     public async Task Production_OnPlainHttp_BehindANamedTlsProxy_ServesItsForms()
     {
-        var port = PortalProcess.FreePort();
-        var address = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
-        await using var portal = PortalProcess.Start(new Dictionary<string, string>
+        await using var portal = await PortalProcess.StartAsync(new Dictionary<string, string>
         {
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
             ["AllowedHosts"] = "127.0.0.1",
-            ["URLS"] = address.ToString(),
             ["Security__KnownProxies__0"] = "127.0.0.1",
         });
-        Assert.True(await portal.WaitUntilServingAsync(address, TimeSpan.FromSeconds(90)), portal.Output);
 
         // The proxy terminated TLS and says so; the sign-in form (antiforgery, Secure cookies) renders.
-        using var client = new HttpClient { BaseAddress = address };
+        using var client = portal.Client();
         using var request = new HttpRequestMessage(HttpMethod.Get, "/account/signin");
         request.Headers.Add("X-Forwarded-Proto", "https");
         using var response = await client.SendAsync(request);

@@ -197,6 +197,34 @@ public static class WorkbookGuard
             return WorkbookProblem.OfFile(NotXlsx);
         }
 
+        if (InspectPackage(archive, options) is { } packageProblem)
+        {
+            return packageProblem;
+        }
+
+        // Checked after InspectPackage proved the declared sizes true.
+        if (contentTypes.Length > ContentTypesMaxBytes)
+        {
+            return WorkbookProblem.OfFile(NotXlsx);
+        }
+
+        return ContainsMacroContentType(contentTypes) ? WorkbookProblem.OfFile(MacroWorkbook) : null;
+    }
+
+    /// <summary>
+    /// The checks that hold for any zip package, not only a workbook (DOCX, XLSX, HWPX evidence
+    /// files too): entry count, declared and actual unpacked size, compression ratio.
+    /// </summary>
+    public static WorkbookProblem? InspectPackage(ZipArchive archive, PlanWorkbookOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(archive);
+        ArgumentNullException.ThrowIfNull(options);
+        var entries = archive.Entries;
+        if (entries.Count > options.MaxEntries)
+        {
+            return WorkbookProblem.OfFile(TooManyEntries(entries.Count, options.MaxEntries));
+        }
+
         // What the central directory declares, before unpacking anything.
         if (entries.Sum(e => e.Length) > options.MaxUncompressedBytes)
         {
@@ -235,13 +263,7 @@ public static class WorkbookGuard
             }
         }
 
-        // Checked after the loop above proved the declared sizes true.
-        if (contentTypes.Length > ContentTypesMaxBytes)
-        {
-            return WorkbookProblem.OfFile(NotXlsx);
-        }
-
-        return ContainsMacroContentType(contentTypes) ? WorkbookProblem.OfFile(MacroWorkbook) : null;
+        return null;
     }
 
     private static long? Ratio(long length, long compressedLength, PlanWorkbookOptions options)

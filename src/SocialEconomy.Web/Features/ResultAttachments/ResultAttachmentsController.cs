@@ -42,9 +42,12 @@ public sealed class ResultAttachmentsController(AppDbContext db, ResultEntry ent
             db.YearResults.Add(result);
         }
 
-        TempData["Notice"] = (result is null
+        var outcome = result is null
             ? await store.StoreAsync(new YearResult(loaded.SubProject, loaded.Year), loaded.Period, file, User.Identity?.Name ?? "unknown", cancellationToken)
-            : await store.StoreAsync(result, loaded.Period, file, User.Identity?.Name ?? "unknown", cancellationToken)).Notice;
+            : await store.StoreAsync(result, loaded.Period, file, User.Identity?.Name ?? "unknown", cancellationToken);
+
+        // A refusal is an error beside the page's file field, never a success notice.
+        TempData[outcome.Stored ? "Notice" : "FileError"] = outcome.Notice;
         return Redirect($"/results/{planId}/{year}/{Uri.EscapeDataString(code)}#attachments");
     }
 

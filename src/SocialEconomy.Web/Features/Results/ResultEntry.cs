@@ -79,15 +79,17 @@ public sealed class ResultEntry(AppDbContext db, PlanSnapshots snapshots, TimePr
             .AsSplitQuery()
             .FirstOrDefaultAsync(r => r.SubProjectId == subProjectId && r.Year == year, cancellationToken);
 
-    /// <summary>What a save did: its outcome, the other user's saved result on a conflict, and what became of an evidence file sent along.</summary>
+    /// <summary>What a save did: its outcome, the other user's saved result on a conflict, and the notice of an evidence file stored with it.</summary>
     public sealed record SaveResult(Outcome Outcome, YearResult? Theirs = null, string? FileNotice = null);
 
     /// <summary>
-    /// Saves the typed values; then runs <paramref name="afterSave"/> (storing an evidence file
+    /// Saves the typed values; then runs <paramref name="addFile"/> (adding an evidence file
     /// sent with the form, while the draft is still open for it); on "submit" then submits.
-    /// Errors that are not stored go to <paramref name="modelState"/>.
+    /// All of it is one transaction with one commit at the end: a crash or a conflict between
+    /// the steps leaves none of it (docs/results.md). A refused file still lets the draft be
+    /// saved, but not submitted. Errors that are not stored go to <paramref name="modelState"/>.
     /// </summary>
-    public async Task<SaveResult> SaveAsync(Loaded loaded, ResultEditModel form, string actor, ModelStateDictionary modelState, Func<YearResult, Task<ResultAttachments.EvidenceOutcome>>? afterSave, CancellationToken cancellationToken)
+    public async Task<SaveResult> SaveAsync(Loaded loaded, ResultEditModel form, string actor, ModelStateDictionary modelState, Func<YearResult, Task<ResultAttachments.EvidenceOutcome>>? addFile, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(form);
@@ -112,6 +114,9 @@ public sealed class ResultEntry(AppDbContext db, PlanSnapshots snapshots, TimePr
             return new SaveResult(Outcome.Refused);
         }
 
+        // Every SaveChanges below joins this transaction (AppDbContext.SaveChangesAsync opens
+        // its own only when none is open); leaving without CommitAsync rolls all of it back.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var isNew = result is null;
         if (result is null)
         {
@@ -123,40 +128,51 @@ public sealed class ResultEntry(AppDbContext db, PlanSnapshots snapshots, TimePr
         result.Touch(actor, clock.GetUtcNow().UtcDateTime);
         db.Entry(result).Property(r => r.Version).OriginalValue = form.Version ?? result.Version;
 
-        // A first save can race another first save: the unique (sub-project, year) index
-        // refuses the second, which is then a conflict like any other.
+        // The draft is saved first: a file hangs on its key. A first save can race another
+        // first save: the unique (sub-project, year) index refuses the second, which is then
+        // a conflict like any other.
         if (!await TrySaveAsync(cancellationToken, firstSave: isNew))
         {
             return new SaveResult(Outcome.Conflict, await LoadResultAsync(loaded.SubProject.Id, loaded.Year, cancellationToken));
         }
 
-        var file = afterSave is null ? null : await afterSave(result);
-        var fileNotice = file?.Notice;
-        if (!string.Equals(form.Intent, "submit", StringComparison.Ordinal) || !modelState.IsValid)
-        {
-            return new SaveResult(Outcome.Saved, FileNotice: fileNotice);
-        }
-
+        var file = addFile is null ? null : await addFile(result);
+        var submitting = string.Equals(form.Intent, "submit", StringComparison.Ordinal);
         if (file is { Stored: false })
         {
-            // Submitting would lock the results without the evidence the official meant to send.
-            modelState.AddModelError(string.Empty, $"증빙자료를 올리지 못해 제출하지 않았습니다. 입력한 실적은 임시 저장했습니다. {file.Notice}");
-            return new SaveResult(Outcome.SubmitRefused, FileNotice: fileNotice);
+            // The reason stands beside the file field, as an error; the typed values are saved
+            // without the file, and submitting would lock them without the evidence meant for them.
+            modelState.AddModelError(ResultEditModel.FileField, file.Notice);
+            modelState.AddModelError(string.Empty, submitting
+                ? "증빙자료를 올리지 못해 제출하지 않았습니다. 입력한 실적은 임시 저장했습니다."
+                : "입력한 실적은 임시 저장했지만 증빙자료는 올리지 못했습니다.");
+            await transaction.CommitAsync(cancellationToken);
+            return new SaveResult(submitting ? Outcome.SubmitRefused : Outcome.Saved);
         }
 
-        try
+        var outcome = Outcome.Saved;
+        if (submitting && modelState.IsValid)
         {
-            result.Submit(loaded.Period, actor, clock.GetUtcNow().UtcDateTime);
-        }
-        catch (DomainException e)
-        {
-            modelState.AddModelError(string.Empty, e.Message);
-            return new SaveResult(Outcome.SubmitRefused, FileNotice: fileNotice);
+            try
+            {
+                result.Submit(loaded.Period, actor, clock.GetUtcNow().UtcDateTime);
+                outcome = Outcome.Submitted;
+            }
+            catch (DomainException e)
+            {
+                modelState.AddModelError(string.Empty, e.Message);
+                outcome = Outcome.SubmitRefused;
+            }
         }
 
-        return await TrySaveAsync(cancellationToken)
-            ? new SaveResult(Outcome.Submitted, FileNotice: fileNotice)
-            : new SaveResult(Outcome.Conflict, await LoadResultAsync(loaded.SubProject.Id, loaded.Year, cancellationToken), fileNotice);
+        // The file and the submission, then the one commit of the whole save.
+        if (!await TrySaveAsync(cancellationToken))
+        {
+            return new SaveResult(Outcome.Conflict, await LoadResultAsync(loaded.SubProject.Id, loaded.Year, cancellationToken));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return new SaveResult(outcome, FileNotice: file?.Notice);
     }
 
     /// <summary>A review step (confirm, return, reopen) by the coordinating department.</summary>

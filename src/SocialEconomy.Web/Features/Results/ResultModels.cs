@@ -29,6 +29,9 @@ public sealed class ResultEditModel
     /// <summary>"save" keeps a draft; "submit" saves, then submits when nothing is missing.</summary>
     public string? Intent { get; set; }
 
+    /// <summary>The form field of the evidence file sent with a save: its refusal is the model error of this key.</summary>
+    public const string FileField = "file";
+
     public static string IndicatorKey(int id) => $"i{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
 
     public static string MilestoneKey(int id) => $"m{id.ToString(System.Globalization.CultureInfo.InvariantCulture)}";

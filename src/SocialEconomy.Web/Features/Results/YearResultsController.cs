@@ -75,10 +75,17 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
         ModelState.Clear();
         var actor = User.Identity?.Name ?? "unknown";
 
-        // A file chosen on the page is stored with the save, before any submission locks the draft.
-        Func<YearResult, Task<ResultAttachments.EvidenceOutcome>>? withFile = file is { Length: > 0 }
-            ? result => store.StoreAsync(result, loaded.Period, file, actor, cancellationToken)
-            : null;
+        // A file chosen on the page is read and checked before the save opens its transaction,
+        // then added within it, before any submission locks the draft.
+        Func<YearResult, Task<ResultAttachments.EvidenceOutcome>>? withFile = null;
+        if (file is { Length: > 0 })
+        {
+            var (evidence, refusal) = await store.ReadAsync(file, cancellationToken);
+            withFile = result => evidence is null
+                ? Task.FromResult(ResultAttachments.EvidenceOutcome.Refused(refusal!))
+                : store.AddAsync(result, evidence, actor, cancellationToken);
+        }
+
         var (outcome, theirs, fileNotice) = await entry.SaveAsync(loaded, form, actor, ModelState, withFile, cancellationToken);
         var url = $"/results/{planId}/{year}/{Uri.EscapeDataString(code)}";
         switch (outcome)
@@ -96,6 +103,7 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
 
         if (fileNotice is not null)
         {
+            // Only a stored file has a notice here; a refused one is a model error of the file field.
             ViewData["FileNotice"] = fileNotice;
         }
 
