@@ -72,7 +72,7 @@ public static class SecuritySetup
             };
             o.Events.OnSigningIn = context =>
             {
-                context.Properties.Items.TryAdd(SignedInAtKey, DateTimeOffset.UtcNow.ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
+                context.Properties.Items.TryAdd(SignedInAtKey, context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture));
                 return Task.CompletedTask;
             };
             o.Events.OnValidatePrincipal = async context =>
@@ -80,7 +80,7 @@ public static class SecuritySetup
                 // The absolute limit: however active, a session ends 8 hours after sign-in.
                 if (context.Properties.Items.TryGetValue(SignedInAtKey, out var value)
                     && long.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out var seconds)
-                    && DateTimeOffset.UtcNow - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(options.AbsoluteTimeoutHours))
+                    && context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow() - DateTimeOffset.FromUnixTimeSeconds(seconds) > TimeSpan.FromHours(options.AbsoluteTimeoutHours))
                 {
                     context.RejectPrincipal();
                     await context.HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);

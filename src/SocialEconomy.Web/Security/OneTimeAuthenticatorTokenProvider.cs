@@ -11,7 +11,7 @@ namespace SocialEconomy.Web.Security;
 /// code seen over a shoulder or replayed cannot be used again (ASVS 6.3.3). Identity's own
 /// provider accepts a code for its whole window.
 /// </summary>
-public sealed class OneTimeAuthenticatorTokenProvider : IUserTwoFactorTokenProvider<AppUser>
+public sealed class OneTimeAuthenticatorTokenProvider(TimeProvider clock) : IUserTwoFactorTokenProvider<AppUser>
 {
     private const string StoreName = "[PortalTotp]";
     private const string LastStepName = "LastStep";
@@ -36,7 +36,7 @@ public sealed class OneTimeAuthenticatorTokenProvider : IUserTwoFactorTokenProvi
         }
 
         var secret = Base32.Decode(key);
-        var now = CurrentStep(DateTimeOffset.UtcNow);
+        var now = CurrentStep(clock.GetUtcNow());
         var lastUsed = long.TryParse(await manager.GetAuthenticationTokenAsync(user, StoreName, LastStepName), NumberStyles.None, CultureInfo.InvariantCulture, out var last) ? last : long.MinValue;
         for (var step = now - 1; step <= now + 1; step++)
         {

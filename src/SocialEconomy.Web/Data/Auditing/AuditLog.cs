@@ -4,14 +4,14 @@ namespace SocialEconomy.Web.Data.Auditing;
 
 /// <summary>
 /// Writes audit rows for events that are not data changes: sign-ins, failures, lockouts,
-/// denials. Data changes are audited by AppDbContext itself.
+/// denials. Data changes are audited with every save (SaveBookkeeping).
 /// </summary>
-public sealed class AuditLog(AppDbContext db, IAuditActor actor)
+public sealed class AuditLog(AppDbContext db, IAuditActor actor, TimeProvider clock)
 {
     /// <param name="userName">The account concerned when nobody is signed in yet (a sign-in attempt).</param>
     public async Task WriteAsync(AuditAction action, string? userName = null, string? userId = null, string? detail = null, CancellationToken cancellationToken = default)
     {
-        db.AuditEntries.Add(new AuditEntry(DateTime.UtcNow, action, userId ?? actor.UserId, userName ?? actor.UserName, actor.IpAddress).WithDetail(detail));
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, action, userId ?? actor.UserId, userName ?? actor.UserName, actor.IpAddress).WithDetail(detail));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -8,7 +8,8 @@ namespace SocialEconomy.Web.Data.Auditing;
 /// The work every save of <see cref="AppDbContext"/> does besides saving, in one place for
 /// the synchronous and the asynchronous save: the audit rows of its changes, written in the
 /// same transaction so that a change and its audit lines are committed or rolled back
-/// together, and the change stamps that retire the shared plan copies. The data is saved
+/// together, the change stamps that retire the shared plan copies, and the creation time of
+/// new accounts. The data is saved
 /// first so that the rows can name the keys the database generated; then the rows are saved
 /// and the transaction this opened (if the caller had none) is committed.
 /// </summary>
@@ -104,7 +105,13 @@ internal sealed class SaveBookkeeping(TimeProvider clock) : SaveChangesIntercept
             return null;
         }
 
-        var pending = AuditRecorder.Capture(context, context.Actor, clock.GetUtcNow().UtcDateTime);
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var account in context.ChangeTracker.Entries<Identity.AppUser>().Where(e => e.State == EntityState.Added && e.Entity.CreatedAtUtc == default))
+        {
+            account.Entity.CreatedAtUtc = now;
+        }
+
+        var pending = AuditRecorder.Capture(context, context.Actor, now);
         context.StampChanges();
         if (pending.Count == 0)
         {

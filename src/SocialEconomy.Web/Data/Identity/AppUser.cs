@@ -34,7 +34,8 @@ public class AppUser : IdentityUser
     /// <summary>The hash of the password before the current one, so it cannot be chosen again.</summary>
     public string? PreviousPasswordHash { get; set; }
 
-    public DateTime CreatedAtUtc { get; set; } = DateTime.UtcNow;
+    /// <summary>Set when the account is first saved (SaveBookkeeping), from the app's clock.</summary>
+    public DateTime CreatedAtUtc { get; set; }
 
     /// <summary>The departments a 사업담당자 works for; decides which sub-projects they reach.</summary>
     public IReadOnlyCollection<UserDepartment> Departments => _departments;

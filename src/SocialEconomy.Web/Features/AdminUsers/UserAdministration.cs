@@ -16,7 +16,7 @@ namespace SocialEconomy.Web.Features.AdminUsers;
 /// transaction; AppDbContext writes the data audit rows of every save inside it, and resets
 /// and unlocks add an event row of their own.
 /// </summary>
-public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditLog audit, ILogger<UserAdministration> log)
+public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditLog audit, ILogger<UserAdministration> log, TimeProvider clock)
 {
     public const int SearchTextMaxLength = 100;
     public const string SelfDeactivation = "자기 계정은 비활성화할 수 없습니다. 다른 관리자에게 요청하세요.";
@@ -51,7 +51,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
 
         // SQLite cannot compare DateTimeOffset values, so the status is decided here; a
         // district has hundreds of accounts at most.
-        var now = DateTimeOffset.UtcNow;
+        var now = clock.GetUtcNow();
         var rows = found
             .Select(u => (User: u, Status: UserStatusText.Of(u.IsActive, u.LockoutEnd, now)))
             .Where(r => statusFilter is null || r.Status == statusFilter)
@@ -89,13 +89,13 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
             return null;
         }
 
-        var status = UserStatusText.Of(user.IsActive, user.LockoutEnd, DateTimeOffset.UtcNow);
+        var status = UserStatusText.Of(user.IsActive, user.LockoutEnd, clock.GetUtcNow());
         return new UserAccountFacts(
             user.Id,
             user.UserName ?? string.Empty,
             user.DisplayName,
             status,
-            user.LockoutEnd is { } end && end > DateTimeOffset.UtcNow ? Formats.KoreanTime(end.UtcDateTime) : null,
+            user.LockoutEnd is { } end && end > clock.GetUtcNow() ? Formats.KoreanTime(end.UtcDateTime) : null,
             user.MustChangePassword,
             Formats.KoreanTime(user.CreatedAtUtc),
             string.Equals(user.Id, actingUserId, StringComparison.Ordinal));

@@ -15,7 +15,7 @@ namespace SocialEconomy.Web.Features.PlanEditing;
 /// changed cell becomes a revision with the reason; a save based on an older version is
 /// refused with both values shown.
 /// </summary>
-public sealed class SubProjectTablesEditor(AppDbContext db)
+public sealed class SubProjectTablesEditor(AppDbContext db, TimeProvider clock)
 {
     public enum Outcome
     {
@@ -157,7 +157,7 @@ public sealed class SubProjectTablesEditor(AppDbContext db)
         var after = Cells(subProject).ToDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
         if (plan.ChangesNeedReason)
         {
-            var now = DateTime.UtcNow;
+            var now = clock.GetUtcNow().UtcDateTime;
             db.PlanRevisions.AddRange(changes.Select(c => new PlanRevision(
                 subProject, c.Subject, c.SubjectId, c.Label, c.Year, NullIfEmpty(before[c.Key]), NullIfEmpty(after[c.Key]), form.Reason!, userName, now)));
         }

@@ -16,11 +16,11 @@ namespace SocialEconomy.Web.Features.PlanStructure;
 /// </summary>
 [Authorize(Policy = Policies.EditPlans)]
 [Route("plans")]
-public sealed class PlanStructureController(AppDbContext db) : Controller
+public sealed class PlanStructureController(AppDbContext db, TimeProvider clock) : Controller
 {
     [HttpGet("new")]
     public async Task<IActionResult> New(CancellationToken cancellationToken) =>
-        View(new NewPlanViewModel(new NewPlanEditModel { FirstYear = DateTime.UtcNow.Year + 1, LastYear = DateTime.UtcNow.Year + 4 }, await DepartmentOptions.LoadAsync(db, cancellationToken)));
+        View(new NewPlanViewModel(new NewPlanEditModel { FirstYear = Formats.KoreanToday(clock).Year + 1, LastYear = Formats.KoreanToday(clock).Year + 4 }, await DepartmentOptions.LoadAsync(db, cancellationToken)));
 
     [HttpPost("new")]
     public async Task<IActionResult> New([Bind(Prefix = "Input")] NewPlanEditModel input, CancellationToken cancellationToken)

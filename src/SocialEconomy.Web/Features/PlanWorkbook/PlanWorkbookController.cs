@@ -32,7 +32,7 @@ public sealed class PlanWorkbookController(PlanWorkbookService service, AuditLog
     [HttpGet("workbook-template")]
     public IActionResult Template()
     {
-        var file = PlanWorkbookService.Template();
+        var file = service.Template();
         log.LogInformation("Plan workbook template downloaded by user {UserId}", UserId);
         return File(file.Content, PlanWorkbookLayout.ContentType, file.FileName);
     }

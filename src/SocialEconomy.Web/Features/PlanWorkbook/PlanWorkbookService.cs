@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using SocialEconomy.Domain.Planning;
 using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Features.Shared;
 
 namespace SocialEconomy.Web.Features.PlanWorkbook;
 
@@ -19,7 +20,7 @@ public sealed record PlanImportResult(int? PlanId, IReadOnlyList<WorkbookProblem
 /// guard, ClosedXML and the reader, and saves the new draft plan in one SaveChanges (one
 /// transaction, audited by AppDbContext) only when nothing at all is wrong.
 /// </summary>
-public sealed class PlanWorkbookService(AppDbContext db, IOptions<PlanWorkbookOptions> options, ILogger<PlanWorkbookService> log)
+public sealed class PlanWorkbookService(AppDbContext db, IOptions<PlanWorkbookOptions> options, ILogger<PlanWorkbookService> log, TimeProvider clock)
 {
     public const string Unreadable = WorkbookGuard.Unreadable;
 
@@ -36,8 +37,9 @@ public sealed class PlanWorkbookService(AppDbContext db, IOptions<PlanWorkbookOp
             : new PlanWorkbookFile($"{SafeFileName(plan.Title)}_{plan.FirstYear}-{plan.LastYear}.xlsx", PlanWorkbookWriter.Write(plan));
     }
 
-    public static PlanWorkbookFile Template() =>
-        new("기본계획_가져오기_양식.xlsx", PlanWorkbookWriter.WriteTemplate(DateTime.UtcNow.Year + 1));
+    /// <summary>The template is a four-year plan starting next year (Korean time).</summary>
+    public PlanWorkbookFile Template() =>
+        new("기본계획_가져오기_양식.xlsx", PlanWorkbookWriter.WriteTemplate(Formats.KoreanToday(clock).Year + 1));
 
     public async Task<PlanImportResult> ImportAsync(string? fileName, long? length, Stream upload, string? newTitle, CancellationToken cancellationToken)
     {
