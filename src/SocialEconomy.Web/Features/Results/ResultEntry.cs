@@ -114,7 +114,7 @@ public sealed class ResultEntry(AppDbContext db, PlanSnapshots snapshots, TimePr
             return new SaveResult(Outcome.Refused);
         }
 
-        // Every SaveChanges below joins this transaction (AppDbContext.SaveChangesAsync opens
+        // Every SaveChanges below joins this transaction (SaveBookkeeping opens
         // its own only when none is open); leaving without CommitAsync rolls all of it back.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var isNew = result is null;
