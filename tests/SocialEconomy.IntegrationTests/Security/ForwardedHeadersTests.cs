@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SocialEconomy.IntegrationTests.Account;
 using SocialEconomy.IntegrationTests.Infrastructure;
 using SocialEconomy.Web.Security;
 
@@ -10,16 +11,11 @@ namespace SocialEconomy.IntegrationTests.Security;
 /// they change neither the sign-in rate limit's partition, nor the audited address, nor the
 /// scheme. Before the fix ASP.NET Core believed every sender (both known lists were cleared).
 /// </summary>
-public class ForwardedHeadersTests : IClassFixture<ForwardedHeadersTests.Factory>
+public class ForwardedHeadersTests : IClassFixture<RateLimitTests.Factory>
 {
-    private readonly Factory _factory;
+    private readonly RateLimitTests.Factory _factory;
 
-    public ForwardedHeadersTests(Factory factory) => _factory = factory;
-
-    public sealed class Factory : PortalFactory
-    {
-        public Factory() => Settings["Security:SignInPermitsPerMinute"] = "3";
-    }
+    public ForwardedHeadersTests(RateLimitTests.Factory factory) => _factory = factory;
 
     [Fact]
     public async Task SignIn_EachAttemptWithAForgedForwardedFor_IsStillRateLimited()
