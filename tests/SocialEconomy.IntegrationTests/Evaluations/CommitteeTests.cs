@@ -191,6 +191,10 @@ public class CommitteeTests(PortalFactory factory) : IClassFixture<PortalFactory
         var cycleId = await factory.StartCycleAsync(2019);
         var coordinator = await factory.ClientForAsync(Roles.Coordinator);
         var existing = await factory.CreateUserAsync($"c-{Guid.NewGuid():N}"[..20], Roles.CommitteeMember);
+
+        // A second member keeps the seating form on the page after the first is seated (the
+        // form is left out when no account is left to seat); alone, this test had none.
+        await factory.CreateUserAsync($"c-{Guid.NewGuid():N}"[..20], Roles.CommitteeMember);
         using (var added = await coordinator.PostPageFormAsync($"/evaluations/{cycleId}/committee", "/committee/members", new() { ["userId"] = existing.Id }))
         {
             Assert.True(added.IsRedirectTo($"/evaluations/{cycleId}/committee"));

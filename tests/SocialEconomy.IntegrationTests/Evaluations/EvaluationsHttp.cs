@@ -98,7 +98,7 @@ public static class EvaluationsHttp
     {
         var page = await client.GetDocumentAsync(url);
         var form = page.QuerySelectorAll("form").FirstOrDefault(f => f.GetAttribute("action")?.EndsWith(actionSuffix, StringComparison.Ordinal) == true)
-            ?? throw new InvalidOperationException($"{url} has no form posting to …{actionSuffix}.");
+            ?? throw new InvalidOperationException($"{url} has no form posting to …{actionSuffix}; the page shows: {page.QuerySelector("main")?.TextContent.Trim()}");
         var action = form.GetAttribute("action")!;
         var fields = page.FormFields($"form[action='{action}']");
         foreach (var (name, value) in changes)
