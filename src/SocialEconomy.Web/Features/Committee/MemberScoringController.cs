@@ -81,6 +81,13 @@ public sealed class MemberScoringController(AppDbContext db, TimeProvider clock)
             return View(ScoringView, await ViewModelAsync(cycle, seat, form, null, cancellationToken));
         }
 
+        if (ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault() is { } refused)
+        {
+            // A character TextRules refuses: nothing is saved, the typed sheet comes back with why.
+            ModelState.AddModelError("Scores", refused.ErrorMessage);
+            return View(ScoringView, await ViewModelAsync(cycle, seat, form, null, cancellationToken));
+        }
+
         IReadOnlyDictionary<int, string> problems;
         try
         {

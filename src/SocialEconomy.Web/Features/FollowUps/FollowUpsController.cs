@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -81,7 +82,7 @@ public sealed class FollowUpsController(AppDbContext db, TimeProvider clock) : C
     }
 
     [HttpPost("{followUpId:int}")]
-    public async Task<IActionResult> Record(int followUpId, [FromForm] string? outcome, [FromForm] bool done, [FromForm] Guid version, CancellationToken cancellationToken)
+    public async Task<IActionResult> Record(int followUpId, [FromForm, DataType(DataType.MultilineText)] string? outcome, [FromForm] bool done, [FromForm] Guid version, CancellationToken cancellationToken)
     {
         var action = await db.FollowUpActions.FirstOrDefaultAsync(a => a.Id == followUpId, cancellationToken);
         if (action is null)
