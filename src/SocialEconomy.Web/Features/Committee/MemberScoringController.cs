@@ -46,7 +46,8 @@ public sealed class MemberScoringController(AppDbContext db, TimeProvider clock)
             return Forbid();
         }
 
-        ModelState.TryApply(() => seat.Declare(noConflict, note, clock.GetUtcNow().UtcDateTime), "noConflict");
+        // Once declared the box is gone from the page: a refusal then goes above the sheet.
+        ModelState.TryApply(() => seat.Declare(noConflict, note, clock.GetUtcNow().UtcDateTime), seat.IsDeclared ? "Scores" : "noConflict");
         if (!ModelState.IsValid)
         {
             return View(ScoringView, await ViewModelAsync(cycle, seat, null, null, cancellationToken));

@@ -48,6 +48,11 @@ public sealed class FollowUpsController(AppDbContext db, TimeProvider clock) : C
             ModelState.AddModelError("Input.Year", $"{y}년은 계획기간({Formats.Period(plan.Period)}) 밖의 연도입니다.");
         }
 
+        if (plan is not null)
+        {
+            ModelState.CheckPlanDate(plan.Period, input.DueDate, "Input.DueDate", "조치 기한");
+        }
+
         int? subProjectId = null;
         if (plan is not null && !string.IsNullOrWhiteSpace(input.Code))
         {
