@@ -17,6 +17,17 @@ public class DeclarationTests(PortalFactory factory) : IClassFixture<PortalFacto
         Task<(DateTime? At, string? Note)> DeclarationAsync() =>
             factory.WithDbAsync(db => db.CommitteeSeats.Where(s => s.UserId == userId).Select(s => new ValueTuple<DateTime?, string?>(s.DeclaredAtUtc, s.DeclarationNote)).SingleAsync());
 
+        // A note with a control character: refused beside it, nothing declared, the note kept.
+        using (var control = await member.PostFormAsync(url, $"{url}/declare", new() { ["noConflict"] = "true", ["note"] = "확인\u001B함" }))
+        {
+            Assert.Equal(HttpStatusCode.OK, control.StatusCode);
+            var page = await control.DocumentAsync();
+            Assert.StartsWith("덧붙일 내용에 쓸 수 없는 문자(U+001B)", page.QuerySelector("#note-error")!.TextContent, StringComparison.Ordinal);
+            Assert.Equal("확인\u001B함", page.QuerySelector("#note")!.GetAttribute("value"));
+        }
+
+        Assert.Null((await DeclarationAsync()).At);
+
         using (var first = await member.PostFormAsync(url, $"{url}/declare", new() { ["noConflict"] = "true", ["note"] = "처음 확인" }))
         {
             Assert.True(first.IsRedirectTo(url));

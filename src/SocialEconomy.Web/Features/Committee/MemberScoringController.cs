@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain;
@@ -33,7 +34,7 @@ public sealed class MemberScoringController(AppDbContext db, TimeProvider clock)
     }
 
     [HttpPost("declare")]
-    public async Task<IActionResult> Declare(int cycleId, [FromForm] bool noConflict, [FromForm] string? note, CancellationToken cancellationToken)
+    public async Task<IActionResult> Declare(int cycleId, [FromForm] bool noConflict, [FromForm, Display(Name = "덧붙일 내용")] string? note, CancellationToken cancellationToken)
     {
         var (cycle, seat) = await LoadAsync(cycleId, cancellationToken);
         if (cycle is null)
@@ -46,8 +47,13 @@ public sealed class MemberScoringController(AppDbContext db, TimeProvider clock)
             return Forbid();
         }
 
-        // Once declared the box is gone from the page: a refusal then goes above the sheet.
-        ModelState.TryApply(() => seat.Declare(noConflict, note, clock.GetUtcNow().UtcDateTime), seat.IsDeclared ? "Scores" : "noConflict");
+        // A note TextRules refused leaves the seat as it was. Once declared the box is gone from
+        // the page: a refusal then goes above the sheet.
+        if (ModelState.IsValid)
+        {
+            ModelState.TryApply(() => seat.Declare(noConflict, note, clock.GetUtcNow().UtcDateTime), seat.IsDeclared ? "Scores" : "noConflict");
+        }
+
         if (!ModelState.IsValid)
         {
             return View(ScoringView, await ViewModelAsync(cycle, seat, null, null, cancellationToken));
