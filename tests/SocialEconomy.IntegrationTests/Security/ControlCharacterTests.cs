@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using SocialEconomy.IntegrationTests.Evaluations;
 using SocialEconomy.IntegrationTests.Infrastructure;
 using SocialEconomy.IntegrationTests.Results;
 using SocialEconomy.Web.Security;
@@ -86,6 +87,23 @@ public class ControlCharacterTests(PortalFactory factory) : IClassFixture<Portal
         var document = await response.DocumentAsync();
         Assert.Contains("쓸 수 없는 문자(U+0000)", document.QuerySelector($"#{document.QuerySelector($"[name='{bad}']")!.Id}-error")!.TextContent, StringComparison.Ordinal);
         Assert.False(await factory.WithDbAsync(db => db.YearResults.AnyAsync(r => r.SubProject.Code == "1-1" && r.Year == 2017)));
+    }
+
+    [Fact]
+    public async Task ReopenReason_WithAControlCharacter_IsRefusedBesideIt_TheResultStaysConfirmed()
+    {
+        await factory.ConfirmResultsAsync("2-1", 2019, 1m);
+        var planId = await factory.SeededPlanIdAsync();
+        var url = $"/results/{planId}/2019/2-1";
+        var coordinator = await factory.ClientForAsync(Roles.Coordinator, PortalFactory.OwnDepartment);
+
+        using var response = await coordinator.ReviewAsync(url, "reopen", new() { ["reason"] = "재개\u0000사유" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var document = await response.DocumentAsync();
+        Assert.StartsWith("재개 사유에 쓸 수 없는 문자(U+0000)", document.QuerySelector("#reopen-reason-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("사유", document.QuerySelector("#reopen-reason")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(SocialEconomy.Domain.Results.ResultStatus.Confirmed, await factory.WithDbAsync(db => db.YearResults.Where(r => r.SubProject.Code == "2-1" && r.Year == 2019).Select(r => r.Status).SingleAsync()));
     }
 
     [Theory]

@@ -122,12 +122,12 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
 
     [HttpPost("{code}/return")]
     [Authorize(Policy = Policies.ReviewResults)]
-    public Task<IActionResult> Return(int planId, int year, string code, [FromForm] Guid? version, [FromForm, DataType(DataType.MultilineText)] string? comment, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Return(int planId, int year, string code, [FromForm] Guid? version, [FromForm, DataType(DataType.MultilineText), Display(Name = "반려 사유")] string? comment, CancellationToken cancellationToken) =>
         ReviewAsync(planId, year, code, version, (r, actor, now) => r.Return(actor, now, comment!), "실적을 반려했습니다. 담당자가 고쳐서 다시 제출합니다.", cancellationToken);
 
     [HttpPost("{code}/reopen")]
     [Authorize(Policy = Policies.ReviewResults)]
-    public Task<IActionResult> Reopen(int planId, int year, string code, [FromForm] Guid? version, [FromForm, DataType(DataType.MultilineText)] string? reason, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Reopen(int planId, int year, string code, [FromForm] Guid? version, [FromForm, DataType(DataType.MultilineText), Display(Name = "재개 사유")] string? reason, CancellationToken cancellationToken) =>
         ReviewAsync(planId, year, code, version, (r, actor, now) => r.Reopen(actor, now, reason!), "확정된 실적을 재개했습니다. 담당자가 고칠 수 있습니다.", cancellationToken);
 
     /// <summary>A review step on the version the coordinator saw: if the results changed since, nothing happens.</summary>
@@ -139,11 +139,11 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
             return NotFound();
         }
 
-        if (ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault() is { } refused)
+        if (!ModelState.IsValid)
         {
-            // A comment with a character TextRules refuses: nothing happens, and the page says why.
-            TempData["Notice"] = refused.ErrorMessage;
-            return Redirect($"/results/{planId}/{year}/{Uri.EscapeDataString(code)}");
+            // A comment with a character TextRules refuses: nothing happens, and the page comes
+            // back with the comment as typed and the message beside it.
+            return View(PageView, await entry.PageAsync(loaded, User, null, null, cancellationToken));
         }
 
         if (loaded.Result is { } current && current.Version != version)
