@@ -123,12 +123,27 @@ public class CommitteeSeat
     public MemberScore? ScoreFor(int itemId) => _scores.FirstOrDefault(s => s.ItemId == itemId);
 
     /// <summary>이해충돌 없음 확인: the member confirms having no interest in the plan's sub-projects.</summary>
+    /// <remarks>
+    /// The declaration records when the member first confirmed, before scoring: declaring again
+    /// (a second click, a reloaded form) keeps that time and note, and once the sheet is
+    /// submitted it cannot be touched at all (issue 15 item 10).
+    /// </remarks>
     public void Declare(bool noConflict, string? note, DateTime nowUtc)
     {
         Cycle.EnsureCommitteeOpen();
+        if (IsSubmitted)
+        {
+            throw new DomainException("채점표를 제출한 뒤에는 이해충돌 확인을 바꿀 수 없습니다.");
+        }
+
         if (!noConflict)
         {
             throw new DomainException("이해충돌이 없음을 확인해야 평가를 시작할 수 있습니다. 이해충돌이 있으면 주무부서에 알려 주세요.");
+        }
+
+        if (IsDeclared)
+        {
+            return;
         }
 
         DeclarationNote = DomainText.Optional(note, "확인 내용", DeclarationMaxLength);

@@ -17,6 +17,9 @@ public static class WebSetup
         {
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             UseKoreanBindingMessages(o.ModelBindingMessageProvider);
+
+            // Control characters, non-characters and bidi overrides refused in every form (TextRules).
+            o.ModelValidatorProviders.Add(new Features.Shared.TextRulesValidatorProvider());
         });
         services.AddSingleton(TimeProvider.System);
 
@@ -92,6 +95,18 @@ public static class WebSetup
         app.UseStatusCodePagesWithReExecute("/error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+
+        // A %00 in a url-encoded form reaches model binding instead of making the form unreadable.
+        var formOptions = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Features.FormOptions>>().Value;
+        app.Use((context, next) =>
+        {
+            if (UrlEncodedFormFeature.IsUrlEncoded(context.Request))
+            {
+                context.Features.Set<Microsoft.AspNetCore.Http.Features.IFormFeature>(new UrlEncodedFormFeature(context.Request, formOptions));
+            }
+
+            return next(context);
+        });
         app.UseMiddleware<BadRequestBodyMiddleware>();
         app.UseRateLimiter();
         app.UseAuthentication();

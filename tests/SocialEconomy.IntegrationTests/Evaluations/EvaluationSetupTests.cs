@@ -101,14 +101,16 @@ public class EvaluationSetupTests(PortalFactory factory) : IClassFixture<PortalF
             Assert.Equal("2019-03-01", document.QuerySelector("#Calendar_ExternalBy")!.GetAttribute("value"));
         }
 
-        using (var moved = await coordinator.PostPageFormAsync(url, "/calendar", new() { ["Calendar.SelfReportsBy"] = "2099-02-28", ["Calendar.CommitteeBy"] = "2099-03-31", ["Calendar.ExternalBy"] = "2099-04-30" }))
+        // Dates stay within the plan's range (PlanDates): the seeded 2017-2020 plan ends its range in 2025,
+        // so every step stays overdue today; what moved is shown.
+        using (var moved = await coordinator.PostPageFormAsync(url, "/calendar", new() { ["Calendar.SelfReportsBy"] = "2025-02-28", ["Calendar.CommitteeBy"] = "2025-03-31", ["Calendar.ExternalBy"] = "2025-04-30" }))
         {
             Assert.True(moved.IsRedirectTo(url));
         }
 
         page = await coordinator.GetDocumentAsync(url);
-        Assert.DoesNotContain("기한 지남", page.QuerySelector("#calendar")!.TextContent, StringComparison.Ordinal);
-        Assert.Contains("자체평가 2099-02-28", (await coordinator.GetDocumentAsync("/evaluations")).QuerySelector("#cycles")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("2025-02-28", page.QuerySelectorAll("#calendar tbody tr")[1].QuerySelectorAll("td")[0].TextContent);
+        Assert.Contains("자체평가 2025-02-28", (await coordinator.GetDocumentAsync("/evaluations")).QuerySelector("#cycles")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

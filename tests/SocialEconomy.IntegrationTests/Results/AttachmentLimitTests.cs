@@ -47,6 +47,10 @@ public class AttachmentLimitTests(SmallAttachmentsFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         var page = await response.DocumentAsync();
         Assert.Contains("64KB까지", page.QuerySelector("[role='alert']")!.TextContent, StringComparison.Ordinal);
+
+        // Nothing of the submission reached the server: the page must not claim the typed results were kept.
+        Assert.Contains("하나도 저장되지 않았습니다", page.QuerySelector("[role='alert']")!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("그대로 있습니다", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Equal(url, page.QuerySelector("main a[href^='/results/']")!.GetAttribute("href"));
         Assert.Equal(0, await factory.WithDbAsync(db => db.ResultAttachments.CountAsync()));
 

@@ -18,6 +18,21 @@ public class CommitteeTests
     }
 
     [Fact]
+    public void Declare_Again_KeepsTheFirstTimeAndNote_AndIsRefusedOnceSubmitted()
+    {
+        var (cycle, _) = EvaluationBuilder.Cycle();
+        var seat = cycle.AddMember("u1", "위원1");
+        seat.Declare(true, "처음", Now);
+        seat.Declare(true, "다시", Now.AddHours(1));
+        Assert.Equal((Now, "처음"), (seat.DeclaredAtUtc, seat.DeclarationNote));
+
+        cycle.SaveMemberScores("u1", EvaluationBuilder.Inputs(cycle.ExternalFramework, "10", "10", "1"), true, Now.AddHours(2));
+        Assert.True(seat.IsSubmitted);
+        Assert.Contains("제출한 뒤에는", Assert.Throws<DomainException>(() => seat.Declare(true, "제출 뒤", Now.AddHours(3))).Message, StringComparison.Ordinal);
+        Assert.Equal((Now, "처음"), (seat.DeclaredAtUtc, seat.DeclarationNote));
+    }
+
+    [Fact]
     public void ADraft_MayBeIncomplete_ASubmissionMayNot_AndBadPointsSaveNothing()
     {
         var (cycle, _) = EvaluationBuilder.Cycle();

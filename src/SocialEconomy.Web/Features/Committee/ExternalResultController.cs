@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain;
@@ -87,7 +88,7 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
     }
 
     [HttpPost("gaps")]
-    public async Task<IActionResult> Gap(int cycleId, [FromForm] string? topic, [FromForm] string? reason, CancellationToken cancellationToken)
+    public async Task<IActionResult> Gap(int cycleId, [FromForm] string? topic, [FromForm, DataType(DataType.MultilineText)] string? reason, CancellationToken cancellationToken)
     {
         var cycle = await db.CycleAsync(cycleId, cancellationToken);
         if (cycle is null)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain;
@@ -33,7 +34,7 @@ public sealed class MemberScoringController(AppDbContext db, TimeProvider clock)
     }
 
     [HttpPost("declare")]
-    public async Task<IActionResult> Declare(int cycleId, [FromForm] bool noConflict, [FromForm] string? note, CancellationToken cancellationToken)
+    public async Task<IActionResult> Declare(int cycleId, [FromForm] bool noConflict, [FromForm, Display(Name = "덧붙일 내용")] string? note, CancellationToken cancellationToken)
     {
         var (cycle, seat) = await LoadAsync(cycleId, cancellationToken);
         if (cycle is null)
@@ -46,7 +47,13 @@ public sealed class MemberScoringController(AppDbContext db, TimeProvider clock)
             return Forbid();
         }
 
-        ModelState.TryApply(() => seat.Declare(noConflict, note, clock.GetUtcNow().UtcDateTime), "noConflict");
+        // A note TextRules refused leaves the seat as it was. Once declared the box is gone from
+        // the page: a refusal then goes above the sheet.
+        if (ModelState.IsValid)
+        {
+            ModelState.TryApply(() => seat.Declare(noConflict, note, clock.GetUtcNow().UtcDateTime), seat.IsDeclared ? "Scores" : "noConflict");
+        }
+
         if (!ModelState.IsValid)
         {
             return View(ScoringView, await ViewModelAsync(cycle, seat, null, null, cancellationToken));
@@ -78,6 +85,13 @@ public sealed class MemberScoringController(AppDbContext db, TimeProvider clock)
             ModelState.AddModelError("Scores", "이 채점표를 다른 창에서 먼저 저장했습니다. 입력한 점수는 그대로 두었고, 저장된 점수를 함께 보여 드립니다. 비교한 뒤 다시 저장하세요.");
             ViewData["ShowSaved"] = true;
             form.Version = seat.Version;
+            return View(ScoringView, await ViewModelAsync(cycle, seat, form, null, cancellationToken));
+        }
+
+        if (ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault() is { } refused)
+        {
+            // A character TextRules refuses: nothing is saved, the typed sheet comes back with why.
+            ModelState.AddModelError("Scores", refused.ErrorMessage);
             return View(ScoringView, await ViewModelAsync(cycle, seat, form, null, cancellationToken));
         }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -146,7 +147,7 @@ public sealed class ComprehensiveController(AppDbContext db, UserManager<AppUser
     }
 
     [HttpPost("directions")]
-    public async Task<IActionResult> Directions(int planId, [FromForm] string? directions, [FromForm] Guid version, CancellationToken cancellationToken)
+    public async Task<IActionResult> Directions(int planId, [FromForm, DataType(DataType.MultilineText)] string? directions, [FromForm] Guid version, CancellationToken cancellationToken)
     {
         var evaluation = await LoadAsync(planId, cancellationToken);
         if (evaluation is null)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using SocialEconomy.Domain.Evaluation;
 using SocialEconomy.Web.Features.PlanStructure;
 
@@ -5,10 +6,12 @@ namespace SocialEconomy.Web.Features.Comprehensive;
 
 public sealed class VerdictEditModel
 {
+    [DataType(DataType.MultilineText)]
     public string? Assessment { get; set; }
 
     public Recommendation? Recommendation { get; set; }
 
+    [DataType(DataType.MultilineText)]
     public string? Reason { get; set; }
 
     public Guid Version { get; set; }

@@ -24,6 +24,7 @@ public sealed class FollowUpEditModel
 
     [Required(ErrorMessage = "평가 결과(지적사항)를 입력하세요.")]
     [StringLength(FollowUpAction.TextMaxLength, ErrorMessage = "평가 결과는 2,000자 이내로 입력하세요.")]
+    [DataType(DataType.MultilineText)]
     public string? Finding { get; set; }
 
     [Required(ErrorMessage = "조치 기한을 입력하세요. 예: 2027-06-30")]

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,11 @@ public sealed class FollowUpsController(AppDbContext db, TimeProvider clock) : C
             ModelState.AddModelError("Input.Year", $"{y}년은 계획기간({Formats.Period(plan.Period)}) 밖의 연도입니다.");
         }
 
+        if (plan is not null)
+        {
+            ModelState.CheckPlanDate(plan.Period, input.DueDate, "Input.DueDate", "조치 기한");
+        }
+
         int? subProjectId = null;
         if (plan is not null && !string.IsNullOrWhiteSpace(input.Code))
         {
@@ -81,7 +87,7 @@ public sealed class FollowUpsController(AppDbContext db, TimeProvider clock) : C
     }
 
     [HttpPost("{followUpId:int}")]
-    public async Task<IActionResult> Record(int followUpId, [FromForm] string? outcome, [FromForm] bool done, [FromForm] Guid version, CancellationToken cancellationToken)
+    public async Task<IActionResult> Record(int followUpId, [FromForm, DataType(DataType.MultilineText)] string? outcome, [FromForm] bool done, [FromForm] Guid version, CancellationToken cancellationToken)
     {
         var action = await db.FollowUpActions.FirstOrDefaultAsync(a => a.Id == followUpId, cancellationToken);
         if (action is null)

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace SocialEconomy.Web.Features.PlanEditing;
 
 /// <summary>
@@ -10,8 +12,11 @@ public sealed class TablesEditModel
 {
     public Guid Version { get; set; }
 
+    [DataType(DataType.MultilineText)]
     public string? Reason { get; set; }
 
+    // Some cells are textareas (TablesFormCell.Multiline): all may carry line breaks, every other TextRules rule holds.
+    [DataType(DataType.MultilineText)]
     public Dictionary<string, string?> Cells { get; set; } = new(StringComparer.Ordinal);
 
     public static string TargetKey(int indicatorId, int year) => $"t{indicatorId}y{year}";

@@ -12,6 +12,7 @@ public sealed class NewActionItemEditModel
 
     [StringLength(4000, ErrorMessage = "사업개요는 4000자 이내로 입력하세요.")]
     [Display(Name = "사업개요")]
+    [DataType(DataType.MultilineText)]
     public string? Summary { get; set; }
 
     [Range(1990, 2100, ErrorMessage = "연도는 1990년부터 2100년 사이로 입력하세요.")]

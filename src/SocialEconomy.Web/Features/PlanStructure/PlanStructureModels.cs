@@ -35,6 +35,7 @@ public sealed class NewPlanEditModel
 
     [StringLength(4000)]
     [Display(Name = "목표 (한 줄에 하나)")]
+    [DataType(DataType.MultilineText)]
     public string? Goals { get; set; }
 
     /// <summary>The period rule, checked even when other fields are invalid (MVC skips IValidatableObject then).</summary>

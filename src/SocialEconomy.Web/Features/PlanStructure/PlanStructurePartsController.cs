@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +36,7 @@ public sealed class PlanStructurePartsController(AppDbContext db) : Controller
     }
 
     [HttpPost("edit/{kind}/{entityId:int}")]
-    public async Task<IActionResult> Edit(int id, string kind, int entityId, Guid version, [FromForm] Dictionary<string, string?> values, CancellationToken cancellationToken)
+    public async Task<IActionResult> Edit(int id, string kind, int entityId, Guid version, [FromForm, DataType(DataType.MultilineText)] Dictionary<string, string?> values, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(values);
         var plan = await StructureParts.LoadAsync(db, id, cancellationToken);
@@ -56,7 +57,9 @@ public sealed class PlanStructurePartsController(AppDbContext db) : Controller
         {
             ModelState.AddModelError(string.Empty, refusal);
         }
-        else if (StructurePartForm.Apply(part, values, choices, ModelState))
+        // ModelState holds only what TextRules refused (the values are a dictionary of text, some
+        // multi-line, hence the looser rule on all of them); the form then comes back as typed.
+        else if (ModelState.IsValid && StructurePartForm.Apply(part, values, choices, ModelState))
         {
             plan.BeginStructureChange();
             StructureParts.SubProjectOf(part)?.MarkChanged();

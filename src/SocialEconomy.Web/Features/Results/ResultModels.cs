@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using SocialEconomy.Domain.Results;
 
 namespace SocialEconomy.Web.Features.Results;
@@ -20,10 +21,16 @@ public sealed class ResultEditModel
 
     public Dictionary<string, string?> Note { get; set; } = new(StringComparer.Ordinal);
 
+    [Display(Name = "추진실적")]
+    [DataType(DataType.MultilineText)]
     public string? Achievements { get; set; }
 
+    [Display(Name = "문제점")]
+    [DataType(DataType.MultilineText)]
     public string? Problems { get; set; }
 
+    [Display(Name = "개선방안")]
+    [DataType(DataType.MultilineText)]
     public string? Improvements { get; set; }
 
     /// <summary>"save" keeps a draft; "submit" saves, then submits when nothing is missing.</summary>

@@ -36,6 +36,11 @@ public sealed class ResultsPeriodsController(AppDbContext db, TimeProvider clock
             ModelState.AddModelError("Input.PlanId", "등록된 기본계획을 고르세요.");
         }
 
+        if (plan is not null)
+        {
+            ModelState.CheckPlanDate(plan.Period, input.Deadline, "Input.Deadline", "제출 기한");
+        }
+
         if (ModelState.IsValid && await db.ResultsPeriods.AnyAsync(p => p.PlanId == plan!.Id && p.Year == input.Year, cancellationToken))
         {
             ModelState.AddModelError("Input.Year", $"{input.Year}년 실적 입력 기간이 이미 있습니다. 닫힌 기간은 목록에서 다시 열 수 있습니다.");
@@ -63,12 +68,16 @@ public sealed class ResultsPeriodsController(AppDbContext db, TimeProvider clock
 
     [HttpPost("periods/{periodId:int}/reopen")]
     [Authorize(Policy = Policies.ReviewResults)]
-    public Task<IActionResult> Reopen(int periodId, [FromForm] DateOnly? deadline, CancellationToken cancellationToken) =>
-        ChangeAsync(
+    public async Task<IActionResult> Reopen(int periodId, [FromForm] DateOnly? deadline, CancellationToken cancellationToken)
+    {
+        var period = await db.ResultsPeriods.Where(r => r.Id == periodId).Join(db.Plans, r => r.PlanId, p => p.Id, (_, p) => new { p.FirstYear, p.LastYear }).FirstOrDefaultAsync(cancellationToken);
+        var problem = period is null || deadline is not { } typed ? null : PlanDates.Problem(new YearRange(period.FirstYear, period.LastYear), typed, "새 제출 기한");
+        return await ChangeAsync(
             periodId,
-            p => p.Reopen(deadline ?? throw new DomainException("다시 열 때는 새 제출 기한을 입력하세요.")),
+            p => p.Reopen(problem is not null ? throw new DomainException(problem) : deadline ?? throw new DomainException("다시 열 때는 새 제출 기한을 입력하세요.")),
             p => $"{p.Year}년 실적 입력 기간을 다시 열었습니다. 제출 기한은 {Formats.Date(p.Deadline)}입니다.",
             cancellationToken);
+    }
 
     private async Task<IActionResult> ChangeAsync(int periodId, Action<ResultsPeriod> change, Func<ResultsPeriod, string> notice, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -71,8 +72,15 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
             return Forbid();
         }
 
-        // Model binding errors (none expected: every field is text) must not block a draft.
-        ModelState.Clear();
+        // Every field is text, so the only errors here are characters TextRules refuses: nothing
+        // is saved, and the page comes back as typed with each message beside its field. It keeps
+        // the version the official opened, so that a later save still notices someone else's.
+        if (!ModelState.IsValid)
+        {
+            var typed = await entry.PageAsync(loaded, User, form, null, cancellationToken);
+            return View(PageView, typed with { Version = form.Version });
+        }
+
         var actor = User.Identity?.Name ?? "unknown";
 
         // A file chosen on the page is read and checked before the save opens its transaction,
@@ -122,12 +130,12 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
 
     [HttpPost("{code}/return")]
     [Authorize(Policy = Policies.ReviewResults)]
-    public Task<IActionResult> Return(int planId, int year, string code, [FromForm] Guid? version, [FromForm] string? comment, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Return(int planId, int year, string code, [FromForm] Guid? version, [FromForm, DataType(DataType.MultilineText), Display(Name = "반려 사유")] string? comment, CancellationToken cancellationToken) =>
         ReviewAsync(planId, year, code, version, (r, actor, now) => r.Return(actor, now, comment!), "실적을 반려했습니다. 담당자가 고쳐서 다시 제출합니다.", cancellationToken);
 
     [HttpPost("{code}/reopen")]
     [Authorize(Policy = Policies.ReviewResults)]
-    public Task<IActionResult> Reopen(int planId, int year, string code, [FromForm] Guid? version, [FromForm] string? reason, CancellationToken cancellationToken) =>
+    public Task<IActionResult> Reopen(int planId, int year, string code, [FromForm] Guid? version, [FromForm, DataType(DataType.MultilineText), Display(Name = "재개 사유")] string? reason, CancellationToken cancellationToken) =>
         ReviewAsync(planId, year, code, version, (r, actor, now) => r.Reopen(actor, now, reason!), "확정된 실적을 재개했습니다. 담당자가 고칠 수 있습니다.", cancellationToken);
 
     /// <summary>A review step on the version the coordinator saw: if the results changed since, nothing happens.</summary>
@@ -137,6 +145,13 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
         if (loaded is null)
         {
             return NotFound();
+        }
+
+        if (!ModelState.IsValid)
+        {
+            // A comment with a character TextRules refuses: nothing happens, and the page comes
+            // back with the comment as typed and the message beside it.
+            return View(PageView, await entry.PageAsync(loaded, User, null, null, cancellationToken));
         }
 
         if (loaded.Result is { } current && current.Version != version)

@@ -1,13 +1,18 @@
+using System.ComponentModel.DataAnnotations;
 using SocialEconomy.Domain.Evaluation;
 
 namespace SocialEconomy.Web.Features.SelfEvaluations;
 
 public sealed class ScoreInputModel
 {
+    [Display(Name = "점수")]
     public string? Points { get; set; }
 
+    [Display(Name = "의견")]
+    [DataType(DataType.MultilineText)]
     public string? Comment { get; set; }
 
+    [Display(Name = "조정 사유")]
     public string? Reason { get; set; }
 
     public ScoreInput ToInput() => new(Points, Comment, Reason);

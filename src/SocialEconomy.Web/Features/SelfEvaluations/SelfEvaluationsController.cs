@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -93,7 +94,7 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
     }
 
     [HttpPost("{code}/report")]
-    public async Task<IActionResult> Report(int cycleId, string code, [FromForm] string? report, [FromForm] Guid? version, CancellationToken cancellationToken)
+    public async Task<IActionResult> Report(int cycleId, string code, [FromForm, DataType(DataType.MultilineText)] string? report, [FromForm] Guid? version, CancellationToken cancellationToken)
     {
         var loaded = await pages.LoadAsync(cycleId, code, cancellationToken);
         if (loaded is null)
@@ -148,6 +149,13 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
             return View(PageView, await pages.PageAsync(loaded, User, form, null, cancellationToken));
         }
 
+        if (ModelState.Values.SelectMany(v => v.Errors).FirstOrDefault() is { } refused)
+        {
+            // A character TextRules refuses: nothing is saved, the typed sheet comes back with why.
+            ModelState.AddModelError("Scores", refused.ErrorMessage);
+            return View(PageView, await pages.PageAsync(loaded, User, form, null, cancellationToken));
+        }
+
         IReadOnlyDictionary<int, string> problems;
         try
         {
@@ -195,7 +203,7 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
 
     [HttpPost("lock")]
     [Authorize(Policy = Policies.RunEvaluations)]
-    public async Task<IActionResult> Lock(int cycleId, [FromForm] Guid version, [FromForm] string? reviewNote, CancellationToken cancellationToken)
+    public async Task<IActionResult> Lock(int cycleId, [FromForm] Guid version, [FromForm, DataType(DataType.MultilineText)] string? reviewNote, CancellationToken cancellationToken)
     {
         var cycle = await db.CycleAsync(cycleId, cancellationToken);
         if (cycle is null)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using SocialEconomy.Domain;
+using SocialEconomy.Domain.Planning;
 
 namespace SocialEconomy.Web.Features.Shared;
 
@@ -17,6 +18,16 @@ public static class ModelStateExtensions
         catch (DomainException e)
         {
             modelState.AddModelError(field, e.Message);
+        }
+    }
+
+    /// <summary>A typed date outside the plan's range (<see cref="PlanDates"/>) becomes a Korean error beside <paramref name="field"/>.</summary>
+    public static void CheckPlanDate(this ModelStateDictionary modelState, YearRange period, DateOnly? date, string field, string label)
+    {
+        ArgumentNullException.ThrowIfNull(modelState);
+        if (date is { } typed && PlanDates.Problem(period, typed, label) is { } problem)
+        {
+            modelState.AddModelError(field, problem);
         }
     }
 }

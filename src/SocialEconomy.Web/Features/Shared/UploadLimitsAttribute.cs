@@ -57,7 +57,7 @@ public abstract class UploadLimitsAttribute : Attribute, IFilterFactory, IOrdere
 
             if (http.Features.Get<IFormFeature>() is not { Form: not null })
             {
-                http.Features.Set<IFormFeature>(new FormFeature(request, new FormOptions
+                http.Features.Set<IFormFeature>(new Configuration.UrlEncodedFormFeature(request, new FormOptions
                 {
                     MultipartBodyLengthLimit = maxRequestBytes,
                     ValueCountLimit = valueCountLimit,
