@@ -152,23 +152,27 @@ public static partial class PlanWorkbookLayout
     /// <summary>Full-width digits and separators (２０２０, １，０００) read as ASCII; spaces collapse.</summary>
     public static string Normalize(string? text) => TargetValue.Normalize(text);
 
-    /// <summary>A cell as text: numbers in invariant notation (a typed 1200 and "1,200" read alike), dates as yyyy-MM-dd.</summary>
+    /// <summary>
+    /// A cell as text: numbers in invariant notation (a typed 1200 and "1,200" read alike), dates
+    /// as yyyy-MM-dd. A value ClosedXML cannot convert to its own type (an ISO date cell, a number
+    /// cell without a styles part) is given as stored, for the reader's rules to judge, instead
+    /// of the FormatException that GetDouble/GetDateTime throw.
+    /// </summary>
     public static string CellText(ClosedXML.Excel.IXLCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
         switch (cell.DataType)
         {
-            case ClosedXML.Excel.XLDataType.Number:
-                var number = cell.GetDouble();
+            case ClosedXML.Excel.XLDataType.Number when cell.TryGetValue(out double number):
                 return number is > -7.9e28 and < 7.9e28
                     ? ((decimal)number).ToString(CultureInfo.InvariantCulture)
                     : number.ToString("R", CultureInfo.InvariantCulture);
-            case ClosedXML.Excel.XLDataType.Boolean:
-                return cell.GetBoolean() ? "TRUE" : "FALSE";
-            case ClosedXML.Excel.XLDataType.DateTime:
-                return cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            case ClosedXML.Excel.XLDataType.TimeSpan:
-                return cell.GetTimeSpan().ToString("c", CultureInfo.InvariantCulture);
+            case ClosedXML.Excel.XLDataType.Boolean when cell.TryGetValue(out bool flag):
+                return flag ? "TRUE" : "FALSE";
+            case ClosedXML.Excel.XLDataType.DateTime when cell.TryGetValue(out DateTime date):
+                return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case ClosedXML.Excel.XLDataType.TimeSpan when cell.TryGetValue(out TimeSpan span):
+                return span.ToString("c", CultureInfo.InvariantCulture);
             default:
                 return cell.GetString();
         }
