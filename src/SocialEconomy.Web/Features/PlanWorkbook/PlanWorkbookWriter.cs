@@ -3,8 +3,8 @@ using ClosedXML.Excel;
 using SocialEconomy.Domain.Organization;
 using SocialEconomy.Domain.Planning;
 using SocialEconomy.Web.Features.Shared;
-using static SocialEconomy.Web.Features.Shared.WorkbookCells;
 using static SocialEconomy.Web.Features.PlanWorkbook.PlanWorkbookLayout;
+using static SocialEconomy.Web.Features.Shared.WorkbookCells;
 
 namespace SocialEconomy.Web.Features.PlanWorkbook;
 
