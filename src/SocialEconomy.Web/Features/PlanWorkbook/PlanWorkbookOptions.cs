@@ -29,7 +29,7 @@ public sealed class PlanWorkbookOptions
     public int MaxRowsPerSheet { get; set; } = 5000;
 
     /// <summary>The most bytes one worksheet part, or the shared-string table, may unpack to.</summary>
-    public long MaxSheetBytes { get; set; } = 16 * Megabyte;
+    public long MaxSheetBytes { get; set; } = 8 * Megabyte;
 
     /// <summary>
     /// The most cells (c elements) all sheets together may hold; ClosedXML keeps each one as

@@ -11,7 +11,7 @@ namespace SocialEconomy.Web.Features.PlanWorkbook;
 /// hold at most MaxCells cells. ClosedXML keeps every cell of every sheet as objects, so the
 /// cell count is what bounds an import's memory; the sheet XML is only streamed here.
 /// </summary>
-internal static class SheetCensus
+public static class SheetCensus
 {
     private const string SpreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
     private const string RelationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
