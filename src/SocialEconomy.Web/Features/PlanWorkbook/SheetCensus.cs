@@ -29,7 +29,7 @@ public static class SheetCensus
     }
 
     public static string TooManyRows(int rows, int max) =>
-        $"행이 너무 많습니다({rows.ToString(CultureInfo.InvariantCulture)}행, 최대 {max.ToString(CultureInfo.InvariantCulture)}행).";
+        $"행이 너무 많습니다({rows.ToString("#,##0", CultureInfo.InvariantCulture)}행, 최대 {max.ToString("#,##0", CultureInfo.InvariantCulture)}행).";
 
     /// <summary>Every problem of the sheets' sizes; empty when ClosedXML may load the workbook.</summary>
     public static IReadOnlyList<WorkbookProblem> Check(ZipArchive archive, PlanWorkbookOptions options)
