@@ -257,34 +257,3 @@ public static partial class PlanWorkbookLayout
     [GeneratedRegex(@"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*[^\s\d(),.]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex AmountPattern();
 }
-
-/// <summary>
-/// One problem of an uploaded workbook, where it is (sheet, row, column letter) and what is
-/// wrong, in Korean. Problems of the file itself have no sheet.
-/// </summary>
-public sealed record WorkbookProblem(string? Sheet, int? Row, string? Column, string Message)
-{
-    public static WorkbookProblem OfFile(string message) => new(null, null, null, message);
-
-    /// <summary>"성과지표 시트 12행 F열: 알 수 없는 단위 '달러'".</summary>
-    public override string ToString()
-    {
-        if (Sheet is null)
-        {
-            return Message;
-        }
-
-        var where = Sheet + " 시트";
-        if (Row is { } row)
-        {
-            where += " " + row.ToString(CultureInfo.InvariantCulture) + "행";
-        }
-
-        if (Column is not null)
-        {
-            where += " " + Column + "열";
-        }
-
-        return $"{where}: {Message}";
-    }
-}

@@ -32,8 +32,6 @@ public static class PlanWorkbookReader
     /// <summary>One read of one workbook: the problems found so far and what has been built.</summary>
     private sealed class Reading(XLWorkbook workbook, IReadOnlyCollection<Department> departments, string? newTitle)
     {
-        private const string Formula = "수식은 받지 않습니다. 계산된 값을 직접 입력하세요.";
-
         private readonly List<WorkbookProblem> _problems = [];
         private readonly Dictionary<int, StrategicTask> _tasks = [];
         private readonly Dictionary<string, SubProject> _subProjects = new(StringComparer.Ordinal);
@@ -749,7 +747,7 @@ public static class PlanWorkbookReader
             var cell = table.Sheet.Cell(row, column);
             if (cell.HasFormula)
             {
-                Problem(table.Name, row, column, Formula);
+                Problem(table.Name, row, column, WorkbookProblem.FormulaRefused);
                 return null;
             }
 

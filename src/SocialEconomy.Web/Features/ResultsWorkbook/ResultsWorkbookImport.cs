@@ -28,8 +28,6 @@ public sealed record ResultsImportOutcome(bool Saved, int ChangedRows, IReadOnly
 /// </summary>
 public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbookOptions> options, TimeProvider clock, ILogger<ResultsWorkbookImport> log)
 {
-    public const string Formula = "수식은 받지 않습니다. 값을 입력하세요.";
-
     public async Task<ResultsImportOutcome> ImportAsync(ClaimsPrincipal user, int planId, int year, int? departmentId, string? fileName, long? length, Stream upload, bool saveValidRows, CancellationToken cancellationToken)
     {
         return await WorkbookGuard.OpenAsync(
@@ -378,7 +376,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
             var cell = table.Sheet.Cell(row, index);
             if (cell.HasFormula)
             {
-                Problem(table, row, column, Formula);
+                Problem(table, row, column, WorkbookProblem.FormulaRefused);
                 return null;
             }
 
