@@ -91,7 +91,9 @@ public static class SheetCensus
         {
             if (sheet.GetValueOrDefault("id") is { } id && targets.TryGetValue(id, out var part) && entries.TryGetValue(part, out var entry) && sheets.All(s => s.Entry != entry))
             {
-                sheets.Add((sheet.GetValueOrDefault("name") ?? part, entry));
+                // Excel's names have at most 31 characters; a made-up one is cut before it is quoted.
+                var name = sheet.GetValueOrDefault("name") ?? part;
+                sheets.Add((name.Length <= 80 ? name : name[..80] + "…", entry));
             }
         }
 
@@ -102,7 +104,7 @@ public static class SheetCensus
                 && !entry.FullName.Contains("/_rels/", StringComparison.OrdinalIgnoreCase)
                 && sheets.All(s => s.Entry != entry))
             {
-                sheets.Add((entry.FullName, entry));
+                sheets.Add((entry.FullName.Length <= 80 ? entry.FullName : entry.FullName[..80] + "…", entry));
             }
         }
 
