@@ -1,6 +1,6 @@
 using SocialEconomy.Benchmarks;
 
-// Benchmarks run on demand, never in CI. Arguments: the sections to run (results, reports, signin;
+// Benchmarks run on demand, never in CI. Arguments: the sections to run (results, reports, signin, workbook;
 // all when none is named) and optionally the Markdown file to write (docs/benchmarks.md).
 var repository = FindRepository();
 var output = args.FirstOrDefault(a => a.EndsWith(".md", StringComparison.Ordinal)) ?? Path.Combine(repository, "docs", "benchmarks.md");
@@ -21,6 +21,11 @@ if (sections.Count == 0 || sections.Contains("reports"))
 if (sections.Count == 0 || sections.Contains("signin"))
 {
     await SignInBenchmark.RunAsync(output);
+}
+
+if (sections.Count == 0 || sections.Contains("workbook"))
+{
+    await WorkbookMemoryBenchmark.RunAsync(output);
 }
 
 Console.WriteLine($"Wrote {output}");

@@ -38,6 +38,7 @@ public static class WebSetup
         services.AddScoped<Features.Plans.PlanQueries>();
         services.AddScoped<Features.PlanWorkbook.PlanWorkbookService>();
         services.AddOptions<Features.PlanWorkbook.PlanWorkbookOptions>().BindConfiguration(Features.PlanWorkbook.PlanWorkbookOptions.Section);
+        services.AddKeyedSingleton(Features.PlanWorkbook.WorkbookImportLimitAttribute.LimiterKey, Features.PlanWorkbook.WorkbookImportLimitAttribute.CreateLimiter);
         services.AddScoped<Features.AdminUsers.UserAdministration>();
         services.AddScoped<Features.PlanEditing.SubProjectTablesEditor>();
         services.AddScoped<Features.PlanRevisions.RevisionTableQuery>();

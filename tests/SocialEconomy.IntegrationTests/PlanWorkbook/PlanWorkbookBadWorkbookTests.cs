@@ -359,6 +359,24 @@ public class PlanWorkbookBadWorkbookTests(PortalFactory factory) : IClassFixture
         Assert.Equal(1000m, thousand);
     }
 
+    [Fact]
+    public async Task Import_WorkbookWithoutAStylesPart_GivesAProblemRowNotAnError()
+    {
+        // A package made by hand or by another tool, without xl/styles.xml: ClosedXML loads its
+        // number cells as blanks and GetDouble throws FormatException (which was a 500).
+        var bare = SheetCensusTests.Package(
+            Info,
+            "<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>항목</t></is></c><c r=\"B1\" t=\"inlineStr\"><is><t>내용</t></is></c></row>"
+            + "<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>시작연도</t></is></c><c r=\"B2\"><v>2017</v></c></row>");
+        var before = await CountsAsync();
+
+        using var response = await (await factory.ClientForAsync(Roles.Coordinator)).PostImportAsync(bare, "계획.xlsx", newTitle: "서식 없는 계획");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal([Web.Features.PlanWorkbook.WorkbookGuard.NoStyles], await response.ProblemsAsync());
+        Assert.Equal(before, await CountsAsync());
+    }
+
     private static string At(string sheet, int row, string column, string message) =>
         $"{sheet} 시트 {row.ToString(System.Globalization.CultureInfo.InvariantCulture)}행 {column}열: {message}";
 

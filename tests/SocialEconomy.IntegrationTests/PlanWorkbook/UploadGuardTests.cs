@@ -81,7 +81,7 @@ public class UploadGuardTests(PortalFactory factory) : IClassFixture<PortalFacto
     [Fact]
     public async Task ArchiveWithTooManyEntries_IsRefused()
     {
-        var crowded = Zip(MinimalParts().Concat(Enumerable.Range(1, 250).Select(i => ($"xl/media/image{i}.png", new byte[] { 1 }))));
+        var crowded = Zip(MinimalParts().Concat(Enumerable.Range(1, 249).Select(i => ($"xl/media/image{i}.png", new byte[] { 1 }))));
 
         await AssertRefusedAsync(crowded, "많음.xlsx", "압축 파일의 항목이 너무 많습니다(252개, 최대 200개). 올바른 통합 문서가 아닙니다.");
     }
@@ -174,6 +174,7 @@ public class UploadGuardTests(PortalFactory factory) : IClassFixture<PortalFacto
     [
         ("[Content_Types].xml", "<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>"u8.ToArray()),
         ("xl/workbook.xml", "<workbook/>"u8.ToArray()),
+        ("xl/styles.xml", "<styleSheet/>"u8.ToArray()),
     ];
 
     internal static byte[] Zeros(long length) => new byte[length];
@@ -289,7 +290,7 @@ public class ConfiguredLimitsTests(TightLimitsFactory factory) : IClassFixture<T
     [Fact]
     public async Task ArchiveWithMoreThanTheConfiguredEntries_IsRefused()
     {
-        var crowded = UploadGuardTests.Zip(UploadGuardTests.MinimalParts().Concat(Enumerable.Range(1, 29).Select(i => ($"xl/media/image{i}.png", new byte[] { 1 }))));
+        var crowded = UploadGuardTests.Zip(UploadGuardTests.MinimalParts().Concat(Enumerable.Range(1, 28).Select(i => ($"xl/media/image{i}.png", new byte[] { 1 }))));
 
         Assert.Equal(["압축 파일의 항목이 너무 많습니다(31개, 최대 30개). 올바른 통합 문서가 아닙니다."], await PostAsync(crowded));
     }

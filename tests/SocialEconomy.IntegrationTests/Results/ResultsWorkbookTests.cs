@@ -188,7 +188,7 @@ public class ResultsWorkbookTests(PortalFactory factory) : IClassFixture<PortalF
         "status not in the list", "note too long", "executed not a number", "executed negative", "executed in another unit", "executed is a date",
         "narrative too long", "unknown key", "another department's row", "duplicate row", "blank key with values", "missing sheet",
         "renamed input column", "another plan", "another year", "not a workbook", "macro workbook name", "exe renamed xlsx",
-        "empty file", "too many zip entries", "too many rows", "legacy xls content",
+        "empty file", "too many zip entries", "too many rows", "sheet unpacking past 8 MB", "too many cells", "legacy xls content",
     ];
 
     /// <summary>Each bad workbook: what it is, where its problem is reported, and that nothing changed.</summary>
@@ -252,6 +252,16 @@ public class ResultsWorkbookTests(PortalFactory factory) : IClassFixture<PortalF
             "empty file" => ([], "a.xlsx", "올릴 통합 문서를 고르세요"),
             "too many zip entries" => (ManyEntries(), "a.xlsx", "항목이 너무 많습니다"),
             "too many rows" => (WithGood(w => w.Worksheet(L.IndicatorSheet).Cell(6000, 1).SetValue("i1")), "a.xlsx", "성과지표|-|-|행이 너무 많습니다"),
+
+            // 4,000 rows × 51 columns of one number: over 8 MB of sheet XML in a file of about 1 MB.
+            "sheet unpacking past 8 MB" => (WithGood(w => w.Worksheet(L.NarrativeSheet).Range(2, 30, 4001, 80).Value = 7), "a.xlsx", "'추진실적'의 압축을 푼 크기가 너무 큽니다(최대 8MB)"),
+
+            // 2 × 2,000 rows × 51 columns: 204,000 cells (the default cap is 200,000), each sheet under 8 MB.
+            "too many cells" => (WithGood(w =>
+            {
+                w.Worksheet(L.NarrativeSheet).Range(2, 30, 2001, 80).Value = 7;
+                w.Worksheet(L.IndicatorSheet).Range(2, 30, 2001, 80).Value = 7;
+            }), "a.xlsx", "통합 문서의 셀이 너무 많습니다(최대 200,000개)"),
             "legacy xls content" => ([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0, 0, 0, 0], "a.xlsx", "예전 형식(.xls)"),
             _ => throw new ArgumentOutOfRangeException(nameof(name), name, null),
         };

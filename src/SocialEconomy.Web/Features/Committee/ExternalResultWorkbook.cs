@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
-using SocialEconomy.Web.Features.PlanRevisions;
 using SocialEconomy.Web.Features.Reports;
+using SocialEconomy.Web.Features.Shared;
 
 namespace SocialEconomy.Web.Features.Committee;
 
@@ -44,12 +44,12 @@ public static class ExternalResultWorkbook
         (string Label, Action<IXLCell> Write)[] facts =
         [
             ("평가 연도", c => c.SetValue(r.Year)),
-            ("집계 방법", c => RevisionWorkbook.Text(c, r.Aggregation)),
+            ("집계 방법", c => WorkbookCells.Text(c, r.Aggregation)),
             ("제출 위원(명)", c => c.SetValue(r.Members)),
-            ("평가위원", c => RevisionWorkbook.Text(c, string.Join(", ", r.MemberNames))),
-            ("위원회 마감", c => RevisionWorkbook.Text(c, r.ClosedAt ?? "-")),
-            ("의견 공개", c => RevisionWorkbook.Text(c, r.Anonymous ? "익명" : "실명")),
-            ("자체평가 비교 기준", c => RevisionWorkbook.Text(c, r.Threshold)),
+            ("평가위원", c => WorkbookCells.Text(c, string.Join(", ", r.MemberNames))),
+            ("위원회 마감", c => WorkbookCells.Text(c, r.ClosedAt ?? "-")),
+            ("의견 공개", c => WorkbookCells.Text(c, r.Anonymous ? "익명" : "실명")),
+            ("자체평가 비교 기준", c => WorkbookCells.Text(c, r.Threshold)),
         ];
         var row = 4;
         foreach (var (label, write) in facts)
@@ -74,15 +74,15 @@ public static class ExternalResultWorkbook
         var row = 4;
         foreach (var item in r.Items)
         {
-            RevisionWorkbook.Text(sheet.Cell(row, 1), item.Area);
-            RevisionWorkbook.Text(sheet.Cell(row, 2), item.Indicator);
+            WorkbookCells.Text(sheet.Cell(row, 1), item.Area);
+            WorkbookCells.Text(sheet.Cell(row, 2), item.Indicator);
             sheet.Cell(row, 3).SetValue(item.IsBonus ? "가점" : "기본");
             Points(sheet.Row(row), item.MaxPoints, item.Score?.Value, item.Score?.Min, item.Score?.Max, item.Score?.Spread);
             row++;
         }
 
         // The total is the method applied to each member's total (docs/evaluations.md), not the column's sum.
-        RevisionWorkbook.Text(sheet.Cell(row, 1), "합계(위원별 합계를 같은 방법으로 집계)");
+        WorkbookCells.Text(sheet.Cell(row, 1), "합계(위원별 합계를 같은 방법으로 집계)");
         sheet.Range(row, 1, row, 2).Merge();
         sheet.Cell(row, 3).SetValue(r.BonusPoints > 0 ? $"가점 {r.BonusPoints.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)}점 별도" : "기본");
         Points(sheet.Row(row), r.BasePoints, r.TotalScore?.Value, r.TotalScore?.Min, r.TotalScore?.Max, r.TotalScore?.Spread);
@@ -116,11 +116,11 @@ public static class ExternalResultWorkbook
         var row = 4;
         foreach (var gap in r.Gaps)
         {
-            RevisionWorkbook.Text(sheet.Cell(row, 1), gap.Topic);
+            WorkbookCells.Text(sheet.Cell(row, 1), gap.Topic);
             ReportSheets.NumberOrText(sheet.Cell(row, 2), gap.Numbers?.SelfPercent, gap.Self, PercentFormat);
             ReportSheets.NumberOrText(sheet.Cell(row, 3), gap.Numbers?.CommitteePercent, gap.Committee, PercentFormat);
             ReportSheets.NumberOrText(sheet.Cell(row, 4), gap.Numbers?.Gap, gap.Gap, PercentFormat);
-            RevisionWorkbook.Text(sheet.Cell(row, 5), gap.Reason ?? (gap.NeedsReason ? "사유 미작성" : "-"));
+            WorkbookCells.Text(sheet.Cell(row, 5), gap.Reason ?? (gap.NeedsReason ? "사유 미작성" : "-"));
             sheet.Cell(row, 5).Style.Alignment.WrapText = true;
             row++;
         }
@@ -152,8 +152,8 @@ public static class ExternalResultWorkbook
         {
             foreach (var comment in item.Comments)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 1), item.Indicator);
-                RevisionWorkbook.Text(sheet.Cell(row, 2), comment);
+                WorkbookCells.Text(sheet.Cell(row, 1), item.Indicator);
+                WorkbookCells.Text(sheet.Cell(row, 2), comment);
                 row++;
             }
         }

@@ -1,4 +1,5 @@
 using ClosedXML.Excel;
+using SocialEconomy.Web.Features.Shared;
 
 namespace SocialEconomy.Web.Features.PlanRevisions;
 
@@ -13,7 +14,7 @@ public static class RevisionWorkbook
         ArgumentNullException.ThrowIfNull(model);
         using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet("신구대비표");
-        sheet.Cell(1, 1).SetValue($"{model.PlanTitle} 신구대비표");
+        WorkbookCells.Text(sheet.Cell(1, 1), $"{model.PlanTitle} 신구대비표");
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
         sheet.Range(1, 1, 1, Headers.Length).Merge();
@@ -32,7 +33,7 @@ public static class RevisionWorkbook
             string[] values = [r.SubProject, r.Item, r.Year, r.Old, r.New, r.Reason, r.ChangedBy, r.ChangedAt];
             for (var c = 0; c < values.Length; c++)
             {
-                Text(sheet.Cell(row, c + 1), values[c]);
+                WorkbookCells.Text(sheet.Cell(row, c + 1), values[c]);
             }
 
             row++;
@@ -50,20 +51,5 @@ public static class RevisionWorkbook
         using var stream = new MemoryStream();
         workbook.SaveAs(stream);
         return stream.ToArray();
-    }
-
-    /// <summary>
-    /// Writes user text as text: a value starting with = + - @ or a tab would otherwise be
-    /// read by Excel as a formula (formula injection). The quote prefix is invisible.
-    /// </summary>
-    public static void Text(IXLCell cell, string value)
-    {
-        ArgumentNullException.ThrowIfNull(cell);
-        cell.SetValue(value);
-        cell.DataType = XLDataType.Text;
-        if (value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r')
-        {
-            cell.Style.IncludeQuotePrefix = true;
-        }
     }
 }

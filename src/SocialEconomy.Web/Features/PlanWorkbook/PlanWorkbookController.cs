@@ -44,6 +44,7 @@ public sealed class PlanWorkbookController(PlanWorkbookService service, AuditLog
     [HttpPost("import")]
     [Authorize(Policy = Policies.EditPlans)]
     [WorkbookUploadLimits]
+    [WorkbookImportLimit]
     public async Task<IActionResult> Import(PlanImportEditModel form, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(form);

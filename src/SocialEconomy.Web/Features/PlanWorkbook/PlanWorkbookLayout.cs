@@ -152,23 +152,27 @@ public static partial class PlanWorkbookLayout
     /// <summary>Full-width digits and separators (２０２０, １，０００) read as ASCII; spaces collapse.</summary>
     public static string Normalize(string? text) => TargetValue.Normalize(text);
 
-    /// <summary>A cell as text: numbers in invariant notation (a typed 1200 and "1,200" read alike), dates as yyyy-MM-dd.</summary>
+    /// <summary>
+    /// A cell as text: numbers in invariant notation (a typed 1200 and "1,200" read alike), dates
+    /// as yyyy-MM-dd. A value ClosedXML cannot convert to its own type (an ISO date cell, a number
+    /// cell without a styles part) is given as stored, for the reader's rules to judge, instead
+    /// of the FormatException that GetDouble/GetDateTime throw.
+    /// </summary>
     public static string CellText(ClosedXML.Excel.IXLCell cell)
     {
         ArgumentNullException.ThrowIfNull(cell);
         switch (cell.DataType)
         {
-            case ClosedXML.Excel.XLDataType.Number:
-                var number = cell.GetDouble();
+            case ClosedXML.Excel.XLDataType.Number when cell.TryGetValue(out double number):
                 return number is > -7.9e28 and < 7.9e28
                     ? ((decimal)number).ToString(CultureInfo.InvariantCulture)
                     : number.ToString("R", CultureInfo.InvariantCulture);
-            case ClosedXML.Excel.XLDataType.Boolean:
-                return cell.GetBoolean() ? "TRUE" : "FALSE";
-            case ClosedXML.Excel.XLDataType.DateTime:
-                return cell.GetDateTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            case ClosedXML.Excel.XLDataType.TimeSpan:
-                return cell.GetTimeSpan().ToString("c", CultureInfo.InvariantCulture);
+            case ClosedXML.Excel.XLDataType.Boolean when cell.TryGetValue(out bool flag):
+                return flag ? "TRUE" : "FALSE";
+            case ClosedXML.Excel.XLDataType.DateTime when cell.TryGetValue(out DateTime date):
+                return date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            case ClosedXML.Excel.XLDataType.TimeSpan when cell.TryGetValue(out TimeSpan span):
+                return span.ToString("c", CultureInfo.InvariantCulture);
             default:
                 return cell.GetString();
         }
@@ -252,35 +256,4 @@ public static partial class PlanWorkbookLayout
     // A number, optionally followed by a unit word; no note in brackets, no second number.
     [GeneratedRegex(@"^[+-]?(\d{1,3}(,\d{3})+|\d+)(\.\d+)?\s*[^\s\d(),.]*$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]
     private static partial Regex AmountPattern();
-}
-
-/// <summary>
-/// One problem of an uploaded workbook, where it is (sheet, row, column letter) and what is
-/// wrong, in Korean. Problems of the file itself have no sheet.
-/// </summary>
-public sealed record WorkbookProblem(string? Sheet, int? Row, string? Column, string Message)
-{
-    public static WorkbookProblem OfFile(string message) => new(null, null, null, message);
-
-    /// <summary>"성과지표 시트 12행 F열: 알 수 없는 단위 '달러'".</summary>
-    public override string ToString()
-    {
-        if (Sheet is null)
-        {
-            return Message;
-        }
-
-        var where = Sheet + " 시트";
-        if (Row is { } row)
-        {
-            where += " " + row.ToString(CultureInfo.InvariantCulture) + "행";
-        }
-
-        if (Column is not null)
-        {
-            where += " " + Column + "열";
-        }
-
-        return $"{where}: {Message}";
-    }
 }

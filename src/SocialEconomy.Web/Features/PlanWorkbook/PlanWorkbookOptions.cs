@@ -25,8 +25,20 @@ public sealed class PlanWorkbookOptions
     /// <summary>Small entries (styles, relationships) can compress very well; their ratio is not a risk.</summary>
     public long RatioCheckFromBytes { get; set; } = Megabyte;
 
-    /// <summary>The most rows a sheet may use, its header row included.</summary>
+    /// <summary>The most rows a sheet may use, its header row included; counted in the sheet's XML before loading.</summary>
     public int MaxRowsPerSheet { get; set; } = 5000;
+
+    /// <summary>The most bytes one worksheet part, or the shared-string table, may unpack to.</summary>
+    public long MaxSheetBytes { get; set; } = 8 * Megabyte;
+
+    /// <summary>
+    /// The most cells (c elements) all sheets together may hold; ClosedXML keeps each one as
+    /// objects, so this bounds an import's memory (docs/benchmarks.md, "Largest workbook").
+    /// </summary>
+    public long MaxCells { get; set; } = 200_000;
+
+    /// <summary>How many workbook imports (plan, results) may run at once; the next is answered 503.</summary>
+    public int MaxConcurrentImports { get; set; } = 2;
 
     /// <summary>How many problems the import page lists; the count of the rest is still shown.</summary>
     public int MaxProblemsShown { get; set; } = 1000;

@@ -22,19 +22,16 @@ public static class PlanWorkbookReader
     /// <summary>After this many problems the reading stops: the list is long enough to act on.</summary>
     public const int ProblemLimit = 10_000;
 
-    public static PlanWorkbookReadResult Read(XLWorkbook workbook, IReadOnlyCollection<Department> departments, string? newTitle, PlanWorkbookOptions options)
+    public static PlanWorkbookReadResult Read(XLWorkbook workbook, IReadOnlyCollection<Department> departments, string? newTitle)
     {
         ArgumentNullException.ThrowIfNull(workbook);
         ArgumentNullException.ThrowIfNull(departments);
-        ArgumentNullException.ThrowIfNull(options);
-        return new Reading(workbook, departments, string.IsNullOrWhiteSpace(newTitle) ? null : newTitle.Trim(), options).Run();
+        return new Reading(workbook, departments, string.IsNullOrWhiteSpace(newTitle) ? null : newTitle.Trim()).Run();
     }
 
     /// <summary>One read of one workbook: the problems found so far and what has been built.</summary>
-    private sealed class Reading(XLWorkbook workbook, IReadOnlyCollection<Department> departments, string? newTitle, PlanWorkbookOptions options)
+    private sealed class Reading(XLWorkbook workbook, IReadOnlyCollection<Department> departments, string? newTitle)
     {
-        private const string Formula = "수식은 받지 않습니다. 계산된 값을 직접 입력하세요.";
-
         private readonly List<WorkbookProblem> _problems = [];
         private readonly Dictionary<int, StrategicTask> _tasks = [];
         private readonly Dictionary<string, SubProject> _subProjects = new(StringComparer.Ordinal);
@@ -107,13 +104,8 @@ public static class PlanWorkbookReader
                 return null;
             }
 
+            // The guard (SheetCensus) has already held the rows to MaxRowsPerSheet.
             var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 0;
-            if (lastRow > options.MaxRowsPerSheet)
-            {
-                Add(name, null, null, $"행이 너무 많습니다({Number(lastRow)}행, 최대 {Number(options.MaxRowsPerSheet)}행).");
-                return null;
-            }
-
             var table = new Table(name, sheet, lastRow);
             var lastColumn = Math.Min(sheet.LastColumnUsed()?.ColumnNumber() ?? 0, MaxColumns);
             var complete = true;
@@ -755,7 +747,7 @@ public static class PlanWorkbookReader
             var cell = table.Sheet.Cell(row, column);
             if (cell.HasFormula)
             {
-                Problem(table.Name, row, column, Formula);
+                Problem(table.Name, row, column, WorkbookProblem.FormulaRefused);
                 return null;
             }
 

@@ -12,7 +12,7 @@ public sealed record PlanWorkbookFile(string FileName, byte[] Content);
 /// <summary>The outcome of an import: the new plan's id, or every problem found (and nothing saved).</summary>
 public sealed record PlanImportResult(int? PlanId, IReadOnlyList<WorkbookProblem> Problems, bool TitleTaken)
 {
-    public static PlanImportResult Refused(WorkbookProblem problem) => new(null, [problem], TitleTaken: false);
+    public static PlanImportResult Refused(params IReadOnlyList<WorkbookProblem> problems) => new(null, problems, TitleTaken: false);
 }
 
 /// <summary>
@@ -51,7 +51,7 @@ public sealed class PlanWorkbookService(AppDbContext db, IOptions<PlanWorkbookOp
     {
         // Tracked: the new plan refers to these rows and must not insert them again.
         var departments = await db.Departments.ToListAsync(cancellationToken);
-        var read = PlanWorkbookReader.Read(workbook, departments, newTitle, options.Value);
+        var read = PlanWorkbookReader.Read(workbook, departments, newTitle);
         if (read.Plan is not { } plan)
         {
             log.LogInformation("Plan workbook refused with {ProblemCount} problems", read.Problems.Count);

@@ -4,12 +4,13 @@ using SocialEconomy.Domain.Organization;
 using SocialEconomy.Domain.Planning;
 using SocialEconomy.Web.Features.Shared;
 using static SocialEconomy.Web.Features.PlanWorkbook.PlanWorkbookLayout;
+using static SocialEconomy.Web.Features.Shared.WorkbookCells;
 
 namespace SocialEconomy.Web.Features.PlanWorkbook;
 
 /// <summary>
 /// Writes a whole plan into one .xlsx in the layout of docs/plan-workbook.md. Every text is
-/// a string cell (never a formula: ASVS v5.0.0-1.2.10), every amount and year a plain number;
+/// a string cell written by <see cref="WorkbookCells.Text"/> (never a formula: ASVS v5.0.0-1.2.10), every amount and year a plain number;
 /// header rows are bold and frozen and column widths are set here, because ClosedXML's
 /// AdjustToContents needs GDI+, which Linux lacks (dependencies.md).
 /// </summary>
@@ -63,30 +64,6 @@ public static class PlanWorkbookWriter
         }
 
         return plan;
-    }
-
-    /// <summary>Whether a text would start a formula (or a DDE payload) if Excel evaluated it.</summary>
-    public static bool LooksLikeFormula(string value) =>
-        !string.IsNullOrEmpty(value) && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' or '\n';
-
-    /// <summary>
-    /// A text cell. ClosedXML 0.95's SetValue&lt;string&gt; stores a string and never parses it as a
-    /// formula; a text that looks like one also gets Excel's quote prefix, so that editing the
-    /// cell in Excel keeps it text.
-    /// </summary>
-    internal static void Text(IXLCell cell, string? value)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            return;
-        }
-
-        cell.SetValue<string>(value);
-        cell.DataType = XLDataType.Text;
-        if (LooksLikeFormula(value))
-        {
-            cell.Style.IncludeQuotePrefix = true;
-        }
     }
 
     /// <summary>A number cell; a decimal a double cannot carry exactly is written as its text, which the reader parses alike.</summary>

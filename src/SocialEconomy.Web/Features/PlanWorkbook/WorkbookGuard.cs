@@ -7,7 +7,8 @@ namespace SocialEconomy.Web.Features.PlanWorkbook;
 /// Checks an upload before any spreadsheet library sees it (ASVS v5.0.0-5.2.1–5.2.3; KISA
 /// IV-1.6): the extension, the size (from Content-Length, then while copying), the zip magic
 /// bytes, and the archive itself with System.IO.Compression — entry count, macros, declared
-/// and actual unpacked size, compression ratio. Only a file that passes is handed to ClosedXML.
+/// and actual unpacked size, compression ratio, and then (<see cref="SheetCensus"/>) each sheet's
+/// unpacked size, rows and the workbook's cells. Only a file that passes is handed to ClosedXML.
 /// </summary>
 public static class WorkbookGuard
 {
@@ -15,6 +16,7 @@ public static class WorkbookGuard
     public const string MacroWorkbook = "매크로가 포함된 통합 문서(.xlsm)는 받지 않습니다. 매크로 없이 'Excel 통합 문서(*.xlsx)'로 저장해 올리세요.";
     public const string NotXlsx = "Excel 통합 문서(.xlsx)가 아닙니다. Excel에서 'Excel 통합 문서(*.xlsx)'로 저장해 올리세요.";
     public const string LegacyOrEncrypted = "암호가 걸렸거나 예전 형식(.xls)인 파일입니다. 암호를 풀고 'Excel 통합 문서(*.xlsx)'로 저장해 올리세요.";
+    public const string NoStyles = "서식 정보(xl/styles.xml)가 없는 통합 문서는 숫자와 날짜 셀을 읽을 수 없습니다. Excel에서 'Excel 통합 문서(*.xlsx)'로 다시 저장해 올리세요.";
     public const string SizeMismatch = "압축 항목의 크기 정보가 실제 내용과 다릅니다. 손상되었거나 조작된 파일입니다.";
 
     private const long ContentTypesMaxBytes = 1024 * 1024;
@@ -57,21 +59,21 @@ public static class WorkbookGuard
 
     /// <summary>
     /// Copies the upload into memory (never more than the limit plus one byte) and inspects
-    /// it. Returns the content, positioned at 0, or the problem that refuses it.
+    /// it. Returns the content, positioned at 0, or the problems that refuse it.
     /// </summary>
-    public static async Task<(MemoryStream? Content, WorkbookProblem? Problem)> ReadAsync(
+    public static async Task<(MemoryStream? Content, IReadOnlyList<WorkbookProblem> Problems)> ReadAsync(
         string? fileName, long? declaredLength, Stream upload, PlanWorkbookOptions options, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(upload);
         ArgumentNullException.ThrowIfNull(options);
         if (CheckName(fileName) is { } nameProblem)
         {
-            return (null, nameProblem);
+            return (null, [nameProblem]);
         }
 
         if (declaredLength > options.MaxUploadBytes)
         {
-            return (null, WorkbookProblem.OfFile(TooLarge(options)));
+            return (null, [WorkbookProblem.OfFile(TooLarge(options))]);
         }
 
         var content = new MemoryStream();
@@ -82,22 +84,22 @@ public static class WorkbookGuard
             if (content.Length + read > options.MaxUploadBytes)
             {
                 await content.DisposeAsync();
-                return (null, WorkbookProblem.OfFile(TooLarge(options)));
+                return (null, [WorkbookProblem.OfFile(TooLarge(options))]);
             }
 
             await content.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
         }
 
         content.Position = 0;
-        var problem = Inspect(content, options);
+        var problems = Inspect(content, options);
         content.Position = 0;
-        if (problem is not null)
+        if (problems.Count > 0)
         {
             await content.DisposeAsync();
-            return (null, problem);
+            return (null, problems);
         }
 
-        return (content, null);
+        return (content, []);
     }
 
     public const string Unreadable = "통합 문서를 읽을 수 없습니다. 파일이 손상되지 않았는지 확인하고 Excel에서 다시 저장해 올리세요.";
@@ -109,7 +111,7 @@ public static class WorkbookGuard
     /// inside the uploaded archive).
     /// </summary>
     public static async Task<T> OpenAsync<T>(
-        string? fileName, long? length, Stream upload, PlanWorkbookOptions options, ILogger log, Func<ClosedXML.Excel.XLWorkbook, Task<T>> use, Func<WorkbookProblem, T> refused, CancellationToken cancellationToken)
+        string? fileName, long? length, Stream upload, PlanWorkbookOptions options, ILogger log, Func<ClosedXML.Excel.XLWorkbook, Task<T>> use, Func<IReadOnlyList<WorkbookProblem>, T> refused, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(log);
         ArgumentNullException.ThrowIfNull(use);
@@ -118,7 +120,7 @@ public static class WorkbookGuard
         if (content is null)
         {
             log.LogInformation("Workbook refused by the upload guard ({Length} bytes declared)", length);
-            return refused(refusal!);
+            return refused(refusal);
         }
 
         await using (content)
@@ -133,7 +135,7 @@ public static class WorkbookGuard
 #pragma warning restore CA1031
             {
                 log.LogWarning("Workbook could not be opened: {ExceptionType}", ex.GetType().Name);
-                return refused(WorkbookProblem.OfFile(Unreadable));
+                return refused([WorkbookProblem.OfFile(Unreadable)]);
             }
 
             using (workbook)
@@ -143,8 +145,8 @@ public static class WorkbookGuard
         }
     }
 
-    /// <summary>The archive checks alone, for content already in memory.</summary>
-    public static WorkbookProblem? Inspect(Stream content, PlanWorkbookOptions options)
+    /// <summary>The archive checks alone, for content already in memory: every problem, or none.</summary>
+    public static IReadOnlyList<WorkbookProblem> Inspect(Stream content, PlanWorkbookOptions options)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
@@ -153,27 +155,32 @@ public static class WorkbookGuard
         content.Position = 0;
         if (headLength == head.Length && head.SequenceEqual(CompoundFileMagic))
         {
-            return WorkbookProblem.OfFile(LegacyOrEncrypted);
+            return [WorkbookProblem.OfFile(LegacyOrEncrypted)];
         }
 
         if (headLength < ZipMagic.Length || !head[..ZipMagic.Length].SequenceEqual(ZipMagic))
         {
-            return WorkbookProblem.OfFile(NotXlsx);
+            return [WorkbookProblem.OfFile(NotXlsx)];
         }
 
         try
         {
             using var archive = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
-            return InspectArchive(archive, options);
+            return InspectArchive(archive, options) is { } problem ? [problem] : SheetCensus.Check(archive, options);
         }
         catch (InvalidDataException)
         {
-            return WorkbookProblem.OfFile(NotXlsx);
+            return [WorkbookProblem.OfFile(NotXlsx)];
         }
         catch (NotSupportedException)
         {
             // An unsupported compression method or a spanned archive: no workbook Excel writes.
-            return WorkbookProblem.OfFile(NotXlsx);
+            return [WorkbookProblem.OfFile(NotXlsx)];
+        }
+        catch (System.Xml.XmlException)
+        {
+            // A sheet, the workbook part or its relationships is no well-formed XML (or holds a DTD).
+            return [WorkbookProblem.OfFile(Unreadable)];
         }
     }
 
@@ -195,6 +202,13 @@ public static class WorkbookGuard
         if (contentTypes is null || workbook is null)
         {
             return WorkbookProblem.OfFile(NotXlsx);
+        }
+
+        // Excel always writes a styles part. Without one ClosedXML loads number and date cells
+        // as blanks (and GetDouble throws), so the values would silently be lost: refused by name.
+        if (!entries.Any(e => string.Equals(e.FullName, "xl/styles.xml", StringComparison.OrdinalIgnoreCase)))
+        {
+            return WorkbookProblem.OfFile(NoStyles);
         }
 
         if (InspectPackage(archive, options) is { } packageProblem)

@@ -1,5 +1,5 @@
 using ClosedXML.Excel;
-using SocialEconomy.Web.Features.PlanRevisions;
+using SocialEconomy.Web.Features.Shared;
 
 namespace SocialEconomy.Web.Features.Reports;
 
@@ -40,7 +40,7 @@ public static class ComprehensiveWorkbook
         foreach (var name in model.Panel)
         {
             sheet.Cell(row, 1).SetValue(row - 3);
-            RevisionWorkbook.Text(sheet.Cell(row, 2), name);
+            WorkbookCells.Text(sheet.Cell(row, 2), name);
             row++;
         }
 
@@ -88,10 +88,10 @@ public static class ComprehensiveWorkbook
         {
             foreach (var sub in task.Rows)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 1), $"{task.Number}. {task.Name}");
-                RevisionWorkbook.Text(sheet.Cell(row, 2), sub.Code);
-                RevisionWorkbook.Text(sheet.Cell(row, 3), sub.Name);
-                RevisionWorkbook.Text(sheet.Cell(row, 4), sub.Department);
+                WorkbookCells.Text(sheet.Cell(row, 1), $"{task.Number}. {task.Name}");
+                WorkbookCells.Text(sheet.Cell(row, 2), sub.Code);
+                WorkbookCells.Text(sheet.Cell(row, 3), sub.Name);
+                WorkbookCells.Text(sheet.Cell(row, 4), sub.Department);
                 for (var i = 0; i < sub.Years.Count; i++)
                 {
                     var figure = sub.Years[i];
@@ -99,9 +99,9 @@ public static class ComprehensiveWorkbook
                     ReportSheets.NumberOrText(sheet.Cell(row, firstExecution + i), figure.ExecutionRate, figure.Execution, RateFormat);
                 }
 
-                RevisionWorkbook.Text(sheet.Cell(row, verdictColumn), sub.Recommendation ?? "미정");
-                RevisionWorkbook.Text(sheet.Cell(row, verdictColumn + 1), sub.Assessment ?? "-");
-                RevisionWorkbook.Text(sheet.Cell(row, verdictColumn + 2), sub.Reason ?? "-");
+                WorkbookCells.Text(sheet.Cell(row, verdictColumn), sub.Recommendation ?? "미정");
+                WorkbookCells.Text(sheet.Cell(row, verdictColumn + 1), sub.Assessment ?? "-");
+                WorkbookCells.Text(sheet.Cell(row, verdictColumn + 2), sub.Reason ?? "-");
                 row++;
             }
         }
@@ -137,7 +137,7 @@ public static class ComprehensiveWorkbook
         foreach (var line in lines)
         {
             sheet.Cell(row, 1).SetValue(row - 3);
-            RevisionWorkbook.Text(sheet.Cell(row, 2), line);
+            WorkbookCells.Text(sheet.Cell(row, 2), line);
             sheet.Cell(row, 2).Style.Alignment.WrapText = true;
             row++;
         }

@@ -1,6 +1,6 @@
 using ClosedXML.Excel;
-using SocialEconomy.Web.Features.PlanRevisions;
 using SocialEconomy.Web.Features.Plans;
+using SocialEconomy.Web.Features.Shared;
 
 namespace SocialEconomy.Web.Features.Reports;
 
@@ -52,14 +52,14 @@ public static class FinanceWorkbook
             }
         }
 
-        RevisionWorkbook.Text(sheet.Cell(row, 1), "총액");
+        WorkbookCells.Text(sheet.Cell(row, 1), "총액");
         sheet.Range(row, 1, row, 2).Merge();
         Figures(row, plan.Total.For, plan.Total.Total);
         sheet.Range(row, 1, row, lastColumn).Style.Font.Bold = true;
         row++;
         foreach (var task in plan.Tasks)
         {
-            RevisionWorkbook.Text(sheet.Cell(row, 1), $"{task.Task.Number}. {task.Task.Name}");
+            WorkbookCells.Text(sheet.Cell(row, 1), $"{task.Task.Number}. {task.Task.Name}");
             sheet.Range(row, 1, row, 2).Merge();
             Figures(row, task.Subtotal.For, task.Subtotal.Total);
             sheet.Range(row, 1, row, lastColumn).Style.Fill.BackgroundColor = XLColor.FromHtml("#F1F4F8");
@@ -69,8 +69,8 @@ public static class FinanceWorkbook
                 var first = row;
                 foreach (var line in sub.Lines)
                 {
-                    RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.SubProject.Code} {sub.SubProject.Name}");
-                    RevisionWorkbook.Text(sheet.Cell(row, 2), line.Line.Name);
+                    WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.SubProject.Code} {sub.SubProject.Name}");
+                    WorkbookCells.Text(sheet.Cell(row, 2), line.Line.Name);
                     if (line.Figures.IsNonBudget)
                     {
                         sheet.Cell(row, 3).SetValue("비예산");
@@ -83,14 +83,14 @@ public static class FinanceWorkbook
                     row++;
                 }
 
-                RevisionWorkbook.Text(sheet.Cell(row, 2), "소계");
+                WorkbookCells.Text(sheet.Cell(row, 2), "소계");
                 Figures(row, sub.Subtotal.For, sub.Subtotal.Total);
                 if (row > first)
                 {
                     sheet.Range(first, 1, row, 1).Merge();
                 }
 
-                RevisionWorkbook.Text(sheet.Cell(first, 1), $"{sub.SubProject.Code} {sub.SubProject.Name}");
+                WorkbookCells.Text(sheet.Cell(first, 1), $"{sub.SubProject.Code} {sub.SubProject.Name}");
                 row++;
             }
         }
@@ -101,7 +101,7 @@ public static class FinanceWorkbook
         sheet.Range(5, 1, row - 1, 2).Style.Alignment.WrapText = true;
         if (finance.Note is { } note)
         {
-            RevisionWorkbook.Text(sheet.Cell(row + 1, 1), $"비고: {note}");
+            WorkbookCells.Text(sheet.Cell(row + 1, 1), $"비고: {note}");
             sheet.Range(row + 1, 1, row + 1, lastColumn).Merge();
             sheet.Cell(row + 1, 1).Style.Alignment.WrapText = true;
             sheet.Row(row + 1).Height = 45;

@@ -1,5 +1,5 @@
 using ClosedXML.Excel;
-using SocialEconomy.Web.Features.PlanRevisions;
+using SocialEconomy.Web.Features.Shared;
 
 namespace SocialEconomy.Web.Features.Reports;
 
@@ -30,10 +30,10 @@ public static class ImplementationWorkbook
         {
             foreach (var indicator in sub.Indicators)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
-                RevisionWorkbook.Text(sheet.Cell(row, 2), indicator.ActionItem);
-                RevisionWorkbook.Text(sheet.Cell(row, 3), indicator.Indicator);
-                RevisionWorkbook.Text(sheet.Cell(row, 4), indicator.Unit);
+                WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
+                WorkbookCells.Text(sheet.Cell(row, 2), indicator.ActionItem);
+                WorkbookCells.Text(sheet.Cell(row, 3), indicator.Indicator);
+                WorkbookCells.Text(sheet.Cell(row, 4), indicator.Unit);
                 if (indicator.Number is { } number)
                 {
                     sheet.Cell(row, 5).SetValue(number);
@@ -41,10 +41,10 @@ public static class ImplementationWorkbook
                 }
                 else
                 {
-                    RevisionWorkbook.Text(sheet.Cell(row, 5), indicator.Target);
+                    WorkbookCells.Text(sheet.Cell(row, 5), indicator.Target);
                 }
 
-                RevisionWorkbook.Text(sheet.Cell(row, 6), indicator.Revision ?? "-");
+                WorkbookCells.Text(sheet.Cell(row, 6), indicator.Revision ?? "-");
                 row++;
             }
         }
@@ -64,11 +64,11 @@ public static class ImplementationWorkbook
         {
             foreach (var milestone in sub.Milestones)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
-                RevisionWorkbook.Text(sheet.Cell(row, 2), milestone.ActionItem);
-                RevisionWorkbook.Text(sheet.Cell(row, 3), milestone.Label);
-                RevisionWorkbook.Text(sheet.Cell(row, 4), milestone.Text);
-                RevisionWorkbook.Text(sheet.Cell(row, 5), milestone.Revision ?? "-");
+                WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
+                WorkbookCells.Text(sheet.Cell(row, 2), milestone.ActionItem);
+                WorkbookCells.Text(sheet.Cell(row, 3), milestone.Label);
+                WorkbookCells.Text(sheet.Cell(row, 4), milestone.Text);
+                WorkbookCells.Text(sheet.Cell(row, 5), milestone.Revision ?? "-");
                 row++;
             }
         }
@@ -84,7 +84,7 @@ public static class ImplementationWorkbook
         ReportSheets.Title(sheet, model.Header, $"{model.Year}년 연차별 시행계획: 예산", 4, model.BudgetUnit);
         ReportSheets.Headers(sheet, 3, ["세부사업", "예산 항목", $"금액({model.BudgetUnit})", "변경(당초 → 변경, 사유)"]);
         var row = 4;
-        RevisionWorkbook.Text(sheet.Cell(row, 1), "합계");
+        WorkbookCells.Text(sheet.Cell(row, 1), "합계");
         sheet.Range(row, 1, row, 2).Merge();
         sheet.Cell(row, 3).SetValue(model.TotalValue);
         sheet.Range(row, 1, row, 4).Style.Font.Bold = true;
@@ -94,7 +94,7 @@ public static class ImplementationWorkbook
             var first = row;
             foreach (var line in sub.Budget)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 2), line.Line);
+                WorkbookCells.Text(sheet.Cell(row, 2), line.Line);
                 if (line.Value is { } value)
                 {
                     sheet.Cell(row, 3).SetValue(value);
@@ -104,14 +104,14 @@ public static class ImplementationWorkbook
                     sheet.Cell(row, 3).SetValue(line.Amount);
                 }
 
-                RevisionWorkbook.Text(sheet.Cell(row, 4), line.Revision ?? "-");
+                WorkbookCells.Text(sheet.Cell(row, 4), line.Revision ?? "-");
                 row++;
             }
 
-            RevisionWorkbook.Text(sheet.Cell(row, 2), "소계");
+            WorkbookCells.Text(sheet.Cell(row, 2), "소계");
             sheet.Cell(row, 3).SetValue(sub.BudgetValue);
             sheet.Range(row, 2, row, 4).Style.Fill.BackgroundColor = XLColor.FromHtml("#F1F4F8");
-            RevisionWorkbook.Text(sheet.Cell(first, 1), $"{sub.Code} {sub.Name}");
+            WorkbookCells.Text(sheet.Cell(first, 1), $"{sub.Code} {sub.Name}");
             sheet.Range(first, 1, row, 1).Merge();
             row++;
         }

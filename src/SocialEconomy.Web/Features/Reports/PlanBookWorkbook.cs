@@ -1,6 +1,5 @@
 using ClosedXML.Excel;
 using SocialEconomy.Domain.Planning;
-using SocialEconomy.Web.Features.PlanRevisions;
 using SocialEconomy.Web.Features.Plans;
 using SocialEconomy.Web.Features.Shared;
 
@@ -34,8 +33,8 @@ public static class PlanBookWorkbook
         var row = 4;
         void Line(string label, string text)
         {
-            RevisionWorkbook.Text(sheet.Cell(row, 1), label);
-            RevisionWorkbook.Text(sheet.Cell(row, 2), text);
+            WorkbookCells.Text(sheet.Cell(row, 1), label);
+            WorkbookCells.Text(sheet.Cell(row, 2), text);
             row++;
         }
 
@@ -78,15 +77,15 @@ public static class PlanBookWorkbook
             var first = row;
             foreach (var sub in task.SubProjects)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 2), sub.Code);
-                RevisionWorkbook.Text(sheet.Cell(row, 3), sub.Name);
-                RevisionWorkbook.Text(sheet.Cell(row, 4), sub.LeadDepartment);
+                WorkbookCells.Text(sheet.Cell(row, 2), sub.Code);
+                WorkbookCells.Text(sheet.Cell(row, 3), sub.Name);
+                WorkbookCells.Text(sheet.Cell(row, 4), sub.LeadDepartment);
                 sheet.Cell(row, 5).SetValue(sub.ActionItemCount);
                 sheet.Cell(row, 6).SetValue(sub.IndicatorCount);
                 row++;
             }
 
-            RevisionWorkbook.Text(sheet.Cell(first, 1), $"{task.Number}. {task.Name}");
+            WorkbookCells.Text(sheet.Cell(first, 1), $"{task.Number}. {task.Name}");
             if (row - 1 > first)
             {
                 sheet.Range(first, 1, row - 1, 1).Merge();
@@ -127,11 +126,11 @@ public static class PlanBookWorkbook
             {
                 foreach (var indicator in item.Indicators)
                 {
-                    RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
-                    RevisionWorkbook.Text(sheet.Cell(row, 2), item.Name);
-                    RevisionWorkbook.Text(sheet.Cell(row, 3), indicator.Group ?? string.Empty);
-                    RevisionWorkbook.Text(sheet.Cell(row, 4), indicator.Name);
-                    RevisionWorkbook.Text(sheet.Cell(row, 5), indicator.Unit.Symbol);
+                    WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
+                    WorkbookCells.Text(sheet.Cell(row, 2), item.Name);
+                    WorkbookCells.Text(sheet.Cell(row, 3), indicator.Group ?? string.Empty);
+                    WorkbookCells.Text(sheet.Cell(row, 4), indicator.Name);
+                    WorkbookCells.Text(sheet.Cell(row, 5), indicator.Unit.Symbol);
                     Target(sheet.Cell(row, 6), indicator.Total());
                     for (var i = 0; i < years.Count; i++)
                     {
@@ -168,12 +167,12 @@ public static class PlanBookWorkbook
             {
                 foreach (var milestone in item.Milestones)
                 {
-                    RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
-                    RevisionWorkbook.Text(sheet.Cell(row, 2), item.Name);
-                    RevisionWorkbook.Text(sheet.Cell(row, 3), milestone.Label ?? "추진내용");
+                    WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
+                    WorkbookCells.Text(sheet.Cell(row, 2), item.Name);
+                    WorkbookCells.Text(sheet.Cell(row, 3), milestone.Label ?? "추진내용");
                     for (var i = 0; i < years.Count; i++)
                     {
-                        RevisionWorkbook.Text(sheet.Cell(row, 4 + i), milestone.TextFor(years[i]) ?? "-");
+                        WorkbookCells.Text(sheet.Cell(row, 4 + i), milestone.TextFor(years[i]) ?? "-");
                     }
 
                     row++;
@@ -205,7 +204,7 @@ public static class PlanBookWorkbook
         }
         else
         {
-            RevisionWorkbook.Text(cell, value.Format(Formats.Korean));
+            WorkbookCells.Text(cell, value.Format(Formats.Korean));
         }
 
         cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;

@@ -1,5 +1,5 @@
 using ClosedXML.Excel;
-using SocialEconomy.Web.Features.PlanRevisions;
+using SocialEconomy.Web.Features.Shared;
 
 namespace SocialEconomy.Web.Features.Reports;
 
@@ -19,11 +19,11 @@ public static class ReportSheets
     {
         ArgumentNullException.ThrowIfNull(sheet);
         ArgumentNullException.ThrowIfNull(header);
-        RevisionWorkbook.Text(sheet.Cell(1, 1), title);
+        WorkbookCells.Text(sheet.Cell(1, 1), title);
         sheet.Cell(1, 1).Style.Font.Bold = true;
         sheet.Cell(1, 1).Style.Font.FontSize = 14;
         sheet.Range(1, 1, 1, lastColumn).Merge();
-        RevisionWorkbook.Text(sheet.Cell(2, 1), $"{header.Office} · 작성일 {header.Date}{(header.IsDraft ? $" · 초안({header.DraftReason})" : string.Empty)}");
+        WorkbookCells.Text(sheet.Cell(2, 1), $"{header.Office} · 작성일 {header.Date}{(header.IsDraft ? $" · 초안({header.DraftReason})" : string.Empty)}");
         if (unit is null)
         {
             sheet.Range(2, 1, 2, lastColumn).Merge();
@@ -40,7 +40,7 @@ public static class ReportSheets
     {
         ArgumentNullException.ThrowIfNull(sheet);
         var cell = sheet.Cell(1, 1);
-        RevisionWorkbook.Text(cell, isDraft ? $"{title} (초안)" : title);
+        WorkbookCells.Text(cell, isDraft ? $"{title} (초안)" : title);
         cell.Style.Font.Bold = true;
         cell.Style.Font.FontSize = 14;
         sheet.Range(1, 1, 1, lastColumn).Merge();
@@ -50,7 +50,7 @@ public static class ReportSheets
     public static void Subtitle(IXLWorksheet sheet, string text, int lastColumn)
     {
         ArgumentNullException.ThrowIfNull(sheet);
-        RevisionWorkbook.Text(sheet.Cell(2, 1), text);
+        WorkbookCells.Text(sheet.Cell(2, 1), text);
         sheet.Range(2, 1, 2, lastColumn).Merge();
     }
 
@@ -65,7 +65,7 @@ public static class ReportSheets
         }
         else
         {
-            RevisionWorkbook.Text(cell, shown);
+            WorkbookCells.Text(cell, shown);
         }
 
         cell.Style.Alignment.Horizontal = XLAlignmentHorizontalValues.Right;

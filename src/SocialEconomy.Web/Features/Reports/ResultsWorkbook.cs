@@ -1,5 +1,5 @@
 using ClosedXML.Excel;
-using SocialEconomy.Web.Features.PlanRevisions;
+using SocialEconomy.Web.Features.Shared;
 
 namespace SocialEconomy.Web.Features.Reports;
 
@@ -33,19 +33,19 @@ public static class ResultsWorkbook
         var row = 4;
         foreach (var line in model.Summary)
         {
-            RevisionWorkbook.Text(sheet.Cell(row, 1), line.Code);
-            RevisionWorkbook.Text(sheet.Cell(row, 2), line.Name);
-            RevisionWorkbook.Text(sheet.Cell(row, 3), line.Department);
-            RevisionWorkbook.Text(sheet.Cell(row, 4), line.Status);
+            WorkbookCells.Text(sheet.Cell(row, 1), line.Code);
+            WorkbookCells.Text(sheet.Cell(row, 2), line.Name);
+            WorkbookCells.Text(sheet.Cell(row, 3), line.Department);
+            WorkbookCells.Text(sheet.Cell(row, 4), line.Status);
             Figures(sheet, row, line.Figures);
             ReportSheets.NumberOrText(sheet.Cell(row, 9), line.SelfTotal.Value, line.SelfTotal.Text, "0.##");
             row++;
         }
 
-        RevisionWorkbook.Text(sheet.Cell(row, 1), "계획 전체(공개된 실적 기준, 자체평가는 평균)");
+        WorkbookCells.Text(sheet.Cell(row, 1), "계획 전체(공개된 실적 기준, 자체평가는 평균)");
         sheet.Range(row, 1, row, 4).Merge();
         Figures(sheet, row, model.Plan);
-        RevisionWorkbook.Text(sheet.Cell(row, 9), model.SelfMean);
+        WorkbookCells.Text(sheet.Cell(row, 9), model.SelfMean);
         sheet.Range(row, 1, row, 9).Style.Font.Bold = true;
         sheet.Range(4, 2, row, 4).Style.Alignment.WrapText = true;
         ReportSheets.Widths(sheet, 7, 36, 18, 14, 11, 12, 12, 11, 12);
@@ -70,12 +70,12 @@ public static class ResultsWorkbook
         {
             foreach (var line in sub.Indicators)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
-                RevisionWorkbook.Text(sheet.Cell(row, 2), line.ActionItem);
-                RevisionWorkbook.Text(sheet.Cell(row, 3), line.Indicator);
-                RevisionWorkbook.Text(sheet.Cell(row, 4), line.Unit);
-                RevisionWorkbook.Text(sheet.Cell(row, 5), line.Target);
-                RevisionWorkbook.Text(sheet.Cell(row, 6), line.Actual);
+                WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
+                WorkbookCells.Text(sheet.Cell(row, 2), line.ActionItem);
+                WorkbookCells.Text(sheet.Cell(row, 3), line.Indicator);
+                WorkbookCells.Text(sheet.Cell(row, 4), line.Unit);
+                WorkbookCells.Text(sheet.Cell(row, 5), line.Target);
+                WorkbookCells.Text(sheet.Cell(row, 6), line.Actual);
                 ReportSheets.NumberOrText(sheet.Cell(row, 7), line.Rate.Value, line.Rate.Text, ReportSheets.PercentFormat);
                 row++;
             }
@@ -96,12 +96,12 @@ public static class ResultsWorkbook
         {
             foreach (var line in sub.Milestones)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
-                RevisionWorkbook.Text(sheet.Cell(row, 2), line.ActionItem);
-                RevisionWorkbook.Text(sheet.Cell(row, 3), line.Label);
-                RevisionWorkbook.Text(sheet.Cell(row, 4), line.Plan);
-                RevisionWorkbook.Text(sheet.Cell(row, 5), line.State);
-                RevisionWorkbook.Text(sheet.Cell(row, 6), line.Note ?? "-");
+                WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
+                WorkbookCells.Text(sheet.Cell(row, 2), line.ActionItem);
+                WorkbookCells.Text(sheet.Cell(row, 3), line.Label);
+                WorkbookCells.Text(sheet.Cell(row, 4), line.Plan);
+                WorkbookCells.Text(sheet.Cell(row, 5), line.State);
+                WorkbookCells.Text(sheet.Cell(row, 6), line.Note ?? "-");
                 row++;
             }
         }
@@ -121,9 +121,9 @@ public static class ResultsWorkbook
         {
             foreach (var line in sub.Budget)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
-                RevisionWorkbook.Text(sheet.Cell(row, 2), line.Line);
-                RevisionWorkbook.Text(sheet.Cell(row, 3), line.Unit);
+                WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
+                WorkbookCells.Text(sheet.Cell(row, 2), line.Line);
+                WorkbookCells.Text(sheet.Cell(row, 3), line.Unit);
                 ReportSheets.NumberOrText(sheet.Cell(row, 4), line.Planned.Value, line.Planned.Text, ReportSheets.AmountFormat);
                 ReportSheets.NumberOrText(sheet.Cell(row, 5), line.Executed.Value, line.Executed.Text, ReportSheets.AmountFormat);
                 ReportSheets.NumberOrText(sheet.Cell(row, 6), line.Rate.Value, line.Rate.Text, ReportSheets.PercentFormat);
@@ -144,17 +144,17 @@ public static class ResultsWorkbook
         var row = 4;
         foreach (var sub in model.SubProjects)
         {
-            RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
+            WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
             if (sub.ResultsHidden)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 2), "확정 전(비공개)");
+                WorkbookCells.Text(sheet.Cell(row, 2), "확정 전(비공개)");
                 sheet.Range(row, 2, row, 4).Merge();
             }
             else
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 2), sub.Achievements ?? "-");
-                RevisionWorkbook.Text(sheet.Cell(row, 3), sub.Problems ?? "-");
-                RevisionWorkbook.Text(sheet.Cell(row, 4), sub.Improvements ?? "-");
+                WorkbookCells.Text(sheet.Cell(row, 2), sub.Achievements ?? "-");
+                WorkbookCells.Text(sheet.Cell(row, 3), sub.Problems ?? "-");
+                WorkbookCells.Text(sheet.Cell(row, 4), sub.Improvements ?? "-");
             }
 
             row++;
@@ -176,8 +176,8 @@ public static class ResultsWorkbook
             var self = sub.Self!;
             if (self.Hidden)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
-                RevisionWorkbook.Text(sheet.Cell(row, 2), "잠금 후 공개");
+                WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
+                WorkbookCells.Text(sheet.Cell(row, 2), "잠금 후 공개");
                 sheet.Range(row, 2, row, 6).Merge();
                 row++;
                 continue;
@@ -185,19 +185,19 @@ public static class ResultsWorkbook
 
             foreach (var score in self.Scores)
             {
-                RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
-                RevisionWorkbook.Text(sheet.Cell(row, 2), score.Area);
-                RevisionWorkbook.Text(sheet.Cell(row, 3), score.Item);
+                WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
+                WorkbookCells.Text(sheet.Cell(row, 2), score.Area);
+                WorkbookCells.Text(sheet.Cell(row, 3), score.Item);
                 ReportSheets.NumberOrText(sheet.Cell(row, 4), score.Max.Value, score.Max.Text, "0.##");
                 ReportSheets.NumberOrText(sheet.Cell(row, 5), score.Points.Value, score.Points.Text, "0.##");
-                RevisionWorkbook.Text(sheet.Cell(row, 6), score.Comment ?? "-");
+                WorkbookCells.Text(sheet.Cell(row, 6), score.Comment ?? "-");
                 row++;
             }
 
-            RevisionWorkbook.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
-            RevisionWorkbook.Text(sheet.Cell(row, 3), "합계");
+            WorkbookCells.Text(sheet.Cell(row, 1), $"{sub.Code} {sub.Name}");
+            WorkbookCells.Text(sheet.Cell(row, 3), "합계");
             ReportSheets.NumberOrText(sheet.Cell(row, 5), self.Total.Value, self.Total.Text, "0.##");
-            RevisionWorkbook.Text(sheet.Cell(row, 6), self.Report is null ? "-" : $"자체평가 보고: {self.Report}");
+            WorkbookCells.Text(sheet.Cell(row, 6), self.Report is null ? "-" : $"자체평가 보고: {self.Report}");
             sheet.Range(row, 1, row, 6).Style.Font.Bold = true;
             row++;
         }

@@ -56,6 +56,7 @@ public sealed class ResultsWorkbookController(AppDbContext db, ResultsWorkbookIm
 
     [HttpPost("")]
     [ResultsWorkbookUploadLimits]
+    [WorkbookImportLimit]
     public async Task<IActionResult> Upload(int planId, int year, [FromForm] int? department, [FromForm] string? mode, IFormFile? workbook, CancellationToken cancellationToken)
     {
         if (!MayUse(department))

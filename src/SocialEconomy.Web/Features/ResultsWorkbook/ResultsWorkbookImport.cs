@@ -15,7 +15,7 @@ namespace SocialEconomy.Web.Features.ResultsWorkbook;
 /// <summary>What an upload did: how many rows changed, and every problem by sheet, row and column.</summary>
 public sealed record ResultsImportOutcome(bool Saved, int ChangedRows, IReadOnlyList<WorkbookProblem> Problems)
 {
-    public static ResultsImportOutcome Refused(WorkbookProblem problem) => new(false, 0, [problem]);
+    public static ResultsImportOutcome Refused(params IReadOnlyList<WorkbookProblem> problems) => new(false, 0, problems);
 }
 
 /// <summary>
@@ -28,8 +28,6 @@ public sealed record ResultsImportOutcome(bool Saved, int ChangedRows, IReadOnly
 /// </summary>
 public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbookOptions> options, TimeProvider clock, ILogger<ResultsWorkbookImport> log)
 {
-    public const string Formula = "수식은 받지 않습니다. 값을 입력하세요.";
-
     public async Task<ResultsImportOutcome> ImportAsync(ClaimsPrincipal user, int planId, int year, int? departmentId, string? fileName, long? length, Stream upload, bool saveValidRows, CancellationToken cancellationToken)
     {
         return await WorkbookGuard.OpenAsync(
@@ -51,7 +49,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
                     return ResultsImportOutcome.Refused(WorkbookProblem.OfFile($"{year}년 실적 입력 기간이 열려 있지 않아 올릴 수 없습니다."));
                 }
 
-                return await ApplyAsync(new Reading(workbook, scope, options.Value).Run(), scope, user.Identity?.Name ?? "unknown", saveValidRows, cancellationToken);
+                return await ApplyAsync(new Reading(workbook, scope).Run(), scope, user.Identity?.Name ?? "unknown", saveValidRows, cancellationToken);
             },
             ResultsImportOutcome.Refused,
             cancellationToken);
@@ -122,7 +120,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
     /// <summary>A checked row: what it changes, applied only when the import goes ahead.</summary>
     private sealed record Change(SubProject SubProject, Action<YearResult> Apply);
 
-    private sealed class Reading(XLWorkbook workbook, ResultsWorkbookScope scope, PlanWorkbookOptions options)
+    private sealed class Reading(XLWorkbook workbook, ResultsWorkbookScope scope)
     {
         private readonly List<WorkbookProblem> _problems = [];
         private readonly List<Change> _changes = [];
@@ -202,13 +200,9 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
         private Table? Open(string name, IReadOnlyList<string> columns)
         {
             var sheet = workbook.Worksheet(name);
-            var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
-            if (lastRow > options.MaxRowsPerSheet)
-            {
-                _problems.Add(new WorkbookProblem(name, null, null, $"행이 너무 많습니다({lastRow.ToString(CultureInfo.InvariantCulture)}행, 최대 {options.MaxRowsPerSheet.ToString(CultureInfo.InvariantCulture)}행)."));
-                return null;
-            }
 
+            // The guard (SheetCensus) has already held the rows to MaxRowsPerSheet.
+            var lastRow = sheet.LastRowUsed()?.RowNumber() ?? 1;
             var table = new Table(name, sheet, lastRow);
             var lastColumn = Math.Min(sheet.LastColumnUsed()?.ColumnNumber() ?? 0, 200);
             for (var c = 1; c <= lastColumn; c++)
@@ -382,7 +376,7 @@ public sealed class ResultsWorkbookImport(AppDbContext db, IOptions<PlanWorkbook
             var cell = table.Sheet.Cell(row, index);
             if (cell.HasFormula)
             {
-                Problem(table, row, column, Formula);
+                Problem(table, row, column, WorkbookProblem.FormulaRefused);
                 return null;
             }
 

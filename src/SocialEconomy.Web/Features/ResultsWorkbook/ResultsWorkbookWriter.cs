@@ -142,7 +142,7 @@ public static class ResultsWorkbookWriter
         {
             sheet.Cell(r + 1, 1).SetValue(rows[r].Key);
             sheet.Cell(r + 1, 1).Style.Font.Bold = true;
-            PlanWorkbookWriter.Text(sheet.Cell(r + 1, 2), rows[r].Value);
+            WorkbookCells.Text(sheet.Cell(r + 1, 2), rows[r].Value);
         }
 
         sheet.Column(1).Width = 14;
@@ -170,7 +170,7 @@ public static class ResultsWorkbookWriter
         for (var c = 0; c < columns.Count; c++)
         {
             var cell = sheet.Cell(row, c + 1);
-            PlanWorkbookWriter.Text(cell, values.GetValueOrDefault(columns[c]));
+            WorkbookCells.Text(cell, values.GetValueOrDefault(columns[c]));
             var input = InputColumns.Contains(columns[c]);
             cell.Style.Protection.SetLocked(!input);
             if (!input)
