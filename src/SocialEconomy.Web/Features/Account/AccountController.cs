@@ -26,7 +26,7 @@ public sealed class AccountController(
     private const string SignInFailed = "아이디 또는 비밀번호가 올바르지 않습니다. 5회 연속 틀리면 15분 동안 로그인할 수 없습니다.";
 
     private static readonly AppUser TimingUser = new("timing", "timing");
-    private static string? s_timingHash;
+    private static string? _timingHash;
 
     [HttpGet("signin")]
     [AllowAnonymous]
@@ -50,8 +50,8 @@ public sealed class AccountController(
         {
             // The same password hash check a real attempt makes, so that the answer's timing
             // does not tell an unknown, a deactivated or a locked account from a wrong password.
-            s_timingHash ??= users.PasswordHasher.HashPassword(TimingUser, Guid.NewGuid().ToString());
-            users.PasswordHasher.VerifyHashedPassword(user ?? TimingUser, user?.PasswordHash ?? s_timingHash, model.Password);
+            _timingHash ??= users.PasswordHasher.HashPassword(TimingUser, Guid.NewGuid().ToString());
+            users.PasswordHasher.VerifyHashedPassword(user ?? TimingUser, user?.PasswordHash ?? _timingHash, model.Password);
             await audit.WriteAsync(
                 locked ? AuditAction.LockedOut : AuditAction.SignInFailed,
                 userName: user?.UserName ?? model.UserName,
