@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using SocialEconomy.BrowserTests.Infrastructure;
@@ -69,7 +70,8 @@ public class EvaluationPagesTests(BrowserFixture fixture) : IClassFixture<Browse
         await coordinator.GetByLabel("세부사업 코드(선택, 예: 1-1)").FillAsync("1-1");
         await coordinator.GetByLabel("담당 부서").SelectOptionAsync(new SelectOptionValue { Label = PortalFactory.OwnDepartment });
         await coordinator.GetByLabel("평가 결과(지적사항)와 조치 요구").FillAsync("모집 시기 조정");
-        await coordinator.GetByLabel("조치 기한").FillAsync("2027-06-30");
+        // Typed dates of the 2017-2020 seed reach the end of next year (PlanDates).
+        await coordinator.GetByLabel("조치 기한").FillAsync(DateTime.UtcNow.AddMonths(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "조치 배정" }).ClickAsync();
         await Assertions.Expect(coordinator.Locator("#follow-ups")).ToContainTextAsync("모집 시기 조정");
         await coordinator.AssertNoAxeViolationsAsync();

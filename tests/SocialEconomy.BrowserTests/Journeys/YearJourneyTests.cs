@@ -78,7 +78,8 @@ public class YearJourneyTests(BrowserFixture fixture, ITestOutputHelper output) 
         await GoAsync(coordinator, "/results");
         await coordinator.GetByLabel("기본계획").SelectOptionAsync(new SelectOptionValue { Index = 1 });
         await coordinator.GetByLabel("실적 연도").FillAsync(Year.ToString(CultureInfo.InvariantCulture));
-        await coordinator.GetByLabel("제출 기한").FillAsync("2099-01-31");
+        // A deadline to come: typed dates of the 2017-2020 seed reach the end of next year (PlanDates).
+        await coordinator.GetByLabel("제출 기한").FillAsync(DateTime.UtcNow.AddMonths(2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         await coordinator.GetByRole(AriaRole.Button, new() { Name = "기간 열기" }).ClickAsync();
         await Assertions.Expect(coordinator.Locator(".portal-notice")).ToBeVisibleAsync();
         await Assertions.Expect(coordinator.GetByRole(AriaRole.Link, new() { Name = $"{Year}년 실적" }).First).ToBeVisibleAsync();

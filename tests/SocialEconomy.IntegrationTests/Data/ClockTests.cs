@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using SocialEconomy.Domain.Auditing;
 using SocialEconomy.IntegrationTests.Infrastructure;
 using SocialEconomy.Web.Security;
@@ -15,16 +11,9 @@ namespace SocialEconomy.IntegrationTests.Data;
 /// </summary>
 public class ClockTests(ClockTests.Factory factory) : IClassFixture<ClockTests.Factory>
 {
-    public static readonly DateTimeOffset Now = new(2026, 12, 24, 3, 0, 0, TimeSpan.Zero);
+    public static readonly DateTimeOffset Fixed = new(2026, 12, 24, 3, 0, 0, TimeSpan.Zero);
 
-    public sealed class Factory : PortalFactory
-    {
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            base.ConfigureWebHost(builder);
-            builder.ConfigureTestServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(new FixedClock(Now))));
-        }
-    }
+    public sealed class Factory() : FixedClockFactory(Fixed);
 
     [Fact]
     public async Task AccountsAndAuditRows_TakeTheirTimeFromTheRegisteredClock()
@@ -37,13 +26,8 @@ public class ClockTests(ClockTests.Factory factory) : IClassFixture<ClockTests.F
             await db.AuditEntries.Where(a => a.UserId == user.Id && a.Action == AuditAction.SignIn).Select(a => a.OccurredAtUtc).SingleAsync(),
             await db.AuditEntries.Where(a => a.EntityType == "AppUser" && a.EntityId == user.Id && a.Action == AuditAction.Created).Select(a => a.OccurredAtUtc).SingleAsync()));
 
-        Assert.Equal(Now.UtcDateTime, created);
-        Assert.Equal(Now.UtcDateTime, signIn);
-        Assert.Equal(Now.UtcDateTime, creation);
-    }
-
-    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
+        Assert.Equal(Fixed.UtcDateTime, created);
+        Assert.Equal(Fixed.UtcDateTime, signIn);
+        Assert.Equal(Fixed.UtcDateTime, creation);
     }
 }

@@ -9,11 +9,14 @@ namespace SocialEconomy.IntegrationTests.Evaluations;
 
 /// <summary>
 /// Every date people type for a plan stays within its range (PlanDates, issue 15 item 10):
-/// for the seeded 2017–2020 plan, 2016-01-01 to 2025-12-31. Outside, the date is refused
-/// beside its field and nothing changes.
+/// for the seeded 2017–2020 plan, 2016-01-01 to 2025-12-31 on a day of 2024 (later, up to
+/// the end of next year). Outside, the date is refused beside its field and nothing changes.
 /// </summary>
-public class PlanDatesTests(PortalFactory factory) : IClassFixture<PortalFactory>
+public class PlanDatesTests(PlanDatesTests.Factory factory) : IClassFixture<PlanDatesTests.Factory>
 {
+    /// <summary>A day when the seed plan's own range (to 2025) is the whole range.</summary>
+    public sealed class Factory() : FixedClockFactory(new DateTimeOffset(2024, 6, 3, 1, 0, 0, TimeSpan.Zero));
+
     private const string Range = "2016-01-01부터 2025-12-31까지의 날짜로 입력하세요";
 
     [Theory]

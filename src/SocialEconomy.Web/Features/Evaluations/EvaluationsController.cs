@@ -83,10 +83,10 @@ public sealed class EvaluationsController(AppDbContext db, TimeProvider clock) :
         input.Version = CheckVersion(cycle, input.Version, "Calendar.PlanBy");
         var plan = await db.Plans.AsNoTracking().Where(p => p.Id == cycle.PlanId).Select(p => new { p.FirstYear, p.LastYear }).SingleAsync(cancellationToken);
         var period = new YearRange(plan.FirstYear, plan.LastYear);
-        ModelState.CheckPlanDate(period, input.PlanBy, "Calendar.PlanBy", "평가계획 수립일");
-        ModelState.CheckPlanDate(period, input.SelfReportsBy, "Calendar.SelfReportsBy", "자체평가 기한");
-        ModelState.CheckPlanDate(period, input.CommitteeBy, "Calendar.CommitteeBy", "평가위원회 구성 기한");
-        ModelState.CheckPlanDate(period, input.ExternalBy, "Calendar.ExternalBy", "외부평가 기한");
+        ModelState.CheckPlanDate(period, input.PlanBy, "Calendar.PlanBy", "평가계획 수립일", clock);
+        ModelState.CheckPlanDate(period, input.SelfReportsBy, "Calendar.SelfReportsBy", "자체평가 기한", clock);
+        ModelState.CheckPlanDate(period, input.CommitteeBy, "Calendar.CommitteeBy", "평가위원회 구성 기한", clock);
+        ModelState.CheckPlanDate(period, input.ExternalBy, "Calendar.ExternalBy", "외부평가 기한", clock);
         if (ModelState.IsValid)
         {
             ModelState.TryApply(() => cycle.SetCalendar(EvaluationCalendar.Create(input.PlanBy!.Value, input.SelfReportsBy!.Value, input.CommitteeBy!.Value, input.ExternalBy!.Value)), "Calendar.PlanBy");

@@ -50,7 +50,7 @@ public sealed class FollowUpsController(AppDbContext db, TimeProvider clock) : C
 
         if (plan is not null)
         {
-            ModelState.CheckPlanDate(plan.Period, input.DueDate, "Input.DueDate", "조치 기한");
+            ModelState.CheckPlanDate(plan.Period, input.DueDate, "Input.DueDate", "조치 기한", clock);
         }
 
         int? subProjectId = null;

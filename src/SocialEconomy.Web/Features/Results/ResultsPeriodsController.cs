@@ -38,7 +38,7 @@ public sealed class ResultsPeriodsController(AppDbContext db, TimeProvider clock
 
         if (plan is not null)
         {
-            ModelState.CheckPlanDate(plan.Period, input.Deadline, "Input.Deadline", "제출 기한");
+            ModelState.CheckPlanDate(plan.Period, input.Deadline, "Input.Deadline", "제출 기한", clock);
         }
 
         if (ModelState.IsValid && await db.ResultsPeriods.AnyAsync(p => p.PlanId == plan!.Id && p.Year == input.Year, cancellationToken))
@@ -71,7 +71,7 @@ public sealed class ResultsPeriodsController(AppDbContext db, TimeProvider clock
     public async Task<IActionResult> Reopen(int periodId, [FromForm] DateOnly? deadline, CancellationToken cancellationToken)
     {
         var period = await db.ResultsPeriods.Where(r => r.Id == periodId).Join(db.Plans, r => r.PlanId, p => p.Id, (_, p) => new { p.FirstYear, p.LastYear }).FirstOrDefaultAsync(cancellationToken);
-        var problem = period is null || deadline is not { } typed ? null : PlanDates.Problem(new YearRange(period.FirstYear, period.LastYear), typed, "새 제출 기한");
+        var problem = period is null || deadline is not { } typed ? null : PlanDates.Problem(new YearRange(period.FirstYear, period.LastYear), typed, "새 제출 기한", Formats.KoreanToday(clock));
         return await ChangeAsync(
             periodId,
             p => p.Reopen(problem is not null ? throw new DomainException(problem) : deadline ?? throw new DomainException("다시 열 때는 새 제출 기한을 입력하세요.")),

@@ -22,10 +22,10 @@ public static class ModelStateExtensions
     }
 
     /// <summary>A typed date outside the plan's range (<see cref="PlanDates"/>) becomes a Korean error beside <paramref name="field"/>.</summary>
-    public static void CheckPlanDate(this ModelStateDictionary modelState, YearRange period, DateOnly? date, string field, string label)
+    public static void CheckPlanDate(this ModelStateDictionary modelState, YearRange period, DateOnly? date, string field, string label, TimeProvider clock)
     {
         ArgumentNullException.ThrowIfNull(modelState);
-        if (date is { } typed && PlanDates.Problem(period, typed, label) is { } problem)
+        if (date is { } typed && PlanDates.Problem(period, typed, label, Formats.KoreanToday(clock)) is { } problem)
         {
             modelState.AddModelError(field, problem);
         }
