@@ -16,6 +16,8 @@ if (CommandLine.IsCommand(args))
 
 if (!StartupChecks.AllowedHostsAreNamed(app))
 {
+    // Disposing the app flushes the asynchronous log sinks, so the line saying what to set is written.
+    await app.DisposeAsync();
     return 1;
 }
 
