@@ -9,9 +9,9 @@ namespace SocialEconomy.Web.Data.Auditing;
 /// the synchronous and the asynchronous save: the audit rows of its changes, written in the
 /// same transaction so that a change and its audit lines are committed or rolled back
 /// together, the change stamps that retire the shared plan copies, and the creation time of
-/// new accounts. The data is saved
-/// first so that the rows can name the keys the database generated; then the rows are saved
-/// and the transaction this opened (if the caller had none) is committed.
+/// new accounts. The data is saved first so that the rows can name the keys the database
+/// generated; then the rows are saved and the transaction this opened (if the caller had
+/// none) is committed.
 /// </summary>
 /// <remarks>
 /// Saves are expected to accept their changes on success (the default): the audit save that

@@ -219,7 +219,7 @@ public sealed class AccountController(
             await users.ResetAuthenticatorKeyAsync(user);
 
             // The reset gives the account a new security stamp: without a refreshed cookie the
-            // stamp check would sign this very session out within a minute, mid-enrolment.
+            // session check would sign this very session out at its next request, mid-enrolment.
             await signIn.RefreshSignInAsync(user);
             key = await users.GetAuthenticatorKeyAsync(user) ?? string.Empty;
         }

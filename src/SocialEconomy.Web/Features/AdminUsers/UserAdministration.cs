@@ -13,7 +13,7 @@ namespace SocialEconomy.Web.Features.AdminUsers;
 /// <summary>
 /// The administrator's account work: list, create, edit, deactivate, reset, unlock. Accounts
 /// are never deleted (their audit trail and results keep naming them). Each command is one
-/// transaction; AppDbContext writes the data audit rows of every save inside it, and resets
+/// transaction; SaveBookkeeping writes the data audit rows of every save inside it, and resets
 /// and unlocks add an event row of their own.
 /// </summary>
 public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> users, AuditLog audit, ILogger<UserAdministration> log, TimeProvider clock)

@@ -18,7 +18,7 @@ public sealed record PlanImportResult(int? PlanId, IReadOnlyList<WorkbookProblem
 /// <summary>
 /// Plan workbooks in and out: loads a whole plan for the writer; runs an upload through the
 /// guard, ClosedXML and the reader, and saves the new draft plan in one SaveChanges (one
-/// transaction, audited by AppDbContext) only when nothing at all is wrong.
+/// transaction, audited by SaveBookkeeping) only when nothing at all is wrong.
 /// </summary>
 public sealed class PlanWorkbookService(AppDbContext db, IOptions<PlanWorkbookOptions> options, ILogger<PlanWorkbookService> log, TimeProvider clock)
 {
