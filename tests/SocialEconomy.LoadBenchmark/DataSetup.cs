@@ -66,9 +66,11 @@ public static class DataSetup
                 var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
                 var district = $"가상도 {n.ToString("00", CultureInfo.InvariantCulture)}시";
                 var departments = new Dictionary<string, Department>(StringComparer.Ordinal);
+                var government = new LocalGovernment(GovernmentLevel.Local, district, district);
+                db.LocalGovernments.Add(government);
                 foreach (var name in DistrictDepartments)
                 {
-                    departments[name] = new Department(district, name);
+                    departments[name] = new Department(government, name);
                     db.Departments.Add(departments[name]);
                 }
 
@@ -238,7 +240,7 @@ public static class DataSetup
         var tracked = await db.Departments.SingleAsync(d => d.Id == department.Id);
         foreach (var userName in userNames)
         {
-            var user = new AppUser(userName, $"부하시험 {userName}");
+            var user = new AppUser(userName, $"부하시험 {userName}", tracked.LocalGovernmentId);
             Check(await users.CreateAsync(user, password), userName);
             Check(await users.AddToRoleAsync(user, Roles.DepartmentOfficer), userName);
             user.SetDepartments([tracked]);

@@ -59,6 +59,9 @@ public class AuditEntry
 
     public string? IpAddress { get; private set; }
 
+    /// <summary>The government the actor works in; null for the system and for sign-in attempts of unknown names.</summary>
+    public int? LocalGovernmentId { get; private set; }
+
     /// <summary>The entity type, e.g. "Indicator" or "AppUser".</summary>
     public string? EntityType { get; private set; }
 
@@ -69,6 +72,12 @@ public class AuditEntry
 
     /// <summary>A short free text: the sign-in name tried, the reason, the path denied.</summary>
     public string? Detail { get; private set; }
+
+    public AuditEntry In(int? localGovernmentId)
+    {
+        LocalGovernmentId = localGovernmentId;
+        return this;
+    }
 
     public AuditEntry About(string entityType, string? entityId)
     {

@@ -14,8 +14,9 @@ public class EvaluationFramework
     private readonly List<EvaluationItem> _items = [];
     private readonly List<ScoringBand> _bands = [];
 
-    public EvaluationFramework(FrameworkKind kind, string title)
+    public EvaluationFramework(int localGovernmentId, FrameworkKind kind, string title)
     {
+        LocalGovernmentId = localGovernmentId;
         Kind = kind;
         Title = DomainText.Required(title, "평가틀 이름", TitleMaxLength);
     }
@@ -26,6 +27,9 @@ public class EvaluationFramework
     }
 
     public int Id { get; private set; }
+
+    /// <summary>Each government keeps its own tables: the defaults it adjusts and the years' copies.</summary>
+    public int LocalGovernmentId { get; private set; }
 
     public FrameworkKind Kind { get; private set; }
 
@@ -53,7 +57,7 @@ public class EvaluationFramework
     /// <summary>A year's own copy, unfrozen, with the same items and bands.</summary>
     public EvaluationFramework CopyFor(int year)
     {
-        var copy = new EvaluationFramework(Kind, $"{year}년 {Title}".Length <= TitleMaxLength ? $"{year}년 {Title}" : Title) { IsDefault = false };
+        var copy = new EvaluationFramework(LocalGovernmentId, Kind, $"{year}년 {Title}".Length <= TitleMaxLength ? $"{year}년 {Title}" : Title) { IsDefault = false };
         foreach (var item in Items)
         {
             copy._items.Add(item.Copy(copy));

@@ -1,42 +1,72 @@
 namespace SocialEconomy.Domain.Organization;
 
 /// <summary>
-/// A department (부서) of a local government. Sub-projects are led by departments and,
-/// later, officials are bound to them; names repeat across districts, so the
-/// organization is part of the identity.
+/// A department (부서) of a local government. Sub-projects are led by departments and
+/// officials are bound to them; names repeat across governments, so the government is part
+/// of the identity.
 /// </summary>
 public class Department
 {
     public const int NameMaxLength = 100;
 
-    public Department(string organization, string name)
+    public Department(LocalGovernment government, string name)
     {
-        Organization = Require(organization, "기관명");
-        Name = Require(name, "부서명");
+        ArgumentNullException.ThrowIfNull(government);
+        LocalGovernment = government;
+        LocalGovernmentId = government.Id;
+        Name = Require(name);
+    }
+
+    private Department()
+    {
+        LocalGovernment = null!;
+        Name = string.Empty;
     }
 
     public int Id { get; private set; }
 
-    /// <summary>The local government the department belongs to, e.g. 성북구.</summary>
-    public string Organization { get; private set; }
+    public int LocalGovernmentId { get; private set; }
+
+    /// <summary>The government the department belongs to; always loaded with it (AutoInclude).</summary>
+    public LocalGovernment LocalGovernment { get; private set; }
 
     public string Name { get; private set; }
 
     public bool IsActive { get; private set; } = true;
 
-    public string DisplayName => $"{Organization} {Name}";
+    public Guid Version { get; private set; } = Guid.NewGuid();
 
-    private static string Require(string value, string label)
+    public string DisplayName => $"{LocalGovernment.ShortName} {Name}";
+
+    public void Rename(string name)
+    {
+        Name = Require(name);
+        Version = Guid.NewGuid();
+    }
+
+    public void Deactivate()
+    {
+        IsActive = false;
+        Version = Guid.NewGuid();
+    }
+
+    public void Activate()
+    {
+        IsActive = true;
+        Version = Guid.NewGuid();
+    }
+
+    private static string Require(string value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
-            throw new DomainException($"{label}을(를) 입력하세요.");
+            throw new DomainException("부서명을 입력하세요.");
         }
 
         var trimmed = value.Trim();
         if (trimmed.Length > NameMaxLength)
         {
-            throw new DomainException($"{label}은(는) {NameMaxLength}자 이내로 입력하세요.");
+            throw new DomainException($"부서명은 {NameMaxLength}자 이내로 입력하세요.");
         }
 
         return trimmed;

@@ -20,6 +20,8 @@ public class BasicPlan
         District = Required(district, "자치단체명", Department.NameMaxLength);
         OwningDepartment = owningDepartment;
         OwningDepartmentId = owningDepartment.Id;
+        LocalGovernment = owningDepartment.LocalGovernment;
+        LocalGovernmentId = owningDepartment.LocalGovernmentId;
         FirstYear = period.First;
         LastYear = period.Last;
         Vision = Required(vision, "비전", 500);
@@ -29,6 +31,7 @@ public class BasicPlan
     {
         Title = District = Vision = string.Empty;
         OwningDepartment = null!;
+        LocalGovernment = null!;
     }
 
     public int Id { get; private set; }
@@ -40,6 +43,11 @@ public class BasicPlan
     public string? Slogan { get; private set; }
 
     public string District { get; private set; }
+
+    /// <summary>The government whose plan this is: its owning department's, kept on the plan so every query can scope by it cheaply.</summary>
+    public int LocalGovernmentId { get; private set; }
+
+    public LocalGovernment LocalGovernment { get; private set; }
 
     public int OwningDepartmentId { get; private set; }
 
@@ -123,7 +131,7 @@ public class BasicPlan
             throw new DomainException("확정된 계획만 현재 계획으로 지정할 수 있습니다.");
         }
 
-        foreach (var other in officePlans.Where(p => p != this && p.OwningDepartmentId == OwningDepartmentId))
+        foreach (var other in officePlans.Where(p => p != this && p.LocalGovernmentId == LocalGovernmentId))
         {
             other.IsCurrent = false;
         }

@@ -45,6 +45,7 @@ public static class DatabaseSetup
                 throw new InvalidOperationException($"Unknown Database:Provider '{options.Provider}'. Use Sqlite or SqlServer.");
         }
 
+        services.AddScoped<GovernmentSeeder>();
         services.AddScoped<PlanSeeder>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<FrameworkSeeder>();
@@ -76,6 +77,7 @@ public static class DatabaseSetup
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         }
 
+        await scope.ServiceProvider.GetRequiredService<GovernmentSeeder>().EnsureReferenceAsync();
         if (options.SeedReferencePlan)
         {
             var file = await PlanSeeder.ReadAsync(PlanSeeder.DefaultSeedPath);

@@ -122,8 +122,9 @@ public static class SecuritySetup
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
-            .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin))
-            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
+            .AddPolicy(Policies.ManageUsers, p => p.RequireRole(Roles.Admin, Roles.GovernmentAdmin))
+            .AddPolicy(Policies.ManageGovernments, p => p.RequireRole(Roles.Admin))
+            .AddPolicy(Policies.ReadAudit, p => p.RequireRole(Roles.Admin, Roles.GovernmentAdmin, Roles.Coordinator))
             .AddPolicy(Policies.EditPlans, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
             .AddPolicy(Policies.ReviewResults, p => p.RequireRole(Roles.Admin, Roles.Coordinator))
             .AddPolicy(Policies.RunEvaluations, p => p.RequireRole(Roles.Admin, Roles.Coordinator));

@@ -26,6 +26,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         _actor = actor ?? SystemAuditActor.Instance;
     }
 
+    public DbSet<LocalGovernment> LocalGovernments => Set<LocalGovernment>();
+
     public DbSet<Department> Departments => Set<Department>();
 
     public DbSet<UserDepartment> UserDepartments => Set<UserDepartment>();
@@ -79,6 +81,15 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     /// <summary>Who the audit rows of this context's saves name (<see cref="SaveBookkeeping"/>).</summary>
     internal IAuditActor Actor => _actor;
 
+    /// <summary>What the government filters let this context read: "*" for the system, else the signer's government ("-" for anonymous).</summary>
+    internal string ScopeKey => SeesEveryGovernment ? "*" : ScopeGovernmentId?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
+
+    // Read by the query filters each time a query runs (EF Core parameterises context members),
+    // so a context made before the request's sign-in was read still scopes to the signer.
+    private bool SeesEveryGovernment => _actor.IsSystem;
+
+    private int? ScopeGovernmentId => _actor.LocalGovernmentId;
+
     /// <summary>The save under way, between its data and its audit rows (<see cref="SaveBookkeeping"/>).</summary>
     internal SaveInProgress? Saving { get; set; }
 
@@ -116,6 +127,33 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         ArgumentNullException.ThrowIfNull(builder);
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        KeepGovernmentsApart(builder);
+    }
+
+    /// <summary>
+    /// Organisations are kept apart here, under every feature: a request reads only its
+    /// signer's government's data (docs/organisations.md). The roots a URL can name (plans,
+    /// departments, sub-projects, results, periods, evaluations, frameworks, follow-ups,
+    /// revisions, evidence, audit rows) are filtered; their children are reached through them.
+    /// What a 시·도 reads of its 시·군·구 is read by its own queries, which say so with
+    /// IgnoreQueryFilters and select confirmed results only.
+    /// </summary>
+    private void KeepGovernmentsApart(ModelBuilder builder)
+    {
+        builder.Entity<Department>().HasQueryFilter(d => SeesEveryGovernment || d.LocalGovernmentId == ScopeGovernmentId);
+        builder.Entity<BasicPlan>().HasQueryFilter(p => SeesEveryGovernment || p.LocalGovernmentId == ScopeGovernmentId);
+        builder.Entity<StrategicTask>().HasQueryFilter(t => SeesEveryGovernment || t.Plan.LocalGovernmentId == ScopeGovernmentId);
+        builder.Entity<SubProject>().HasQueryFilter(s => SeesEveryGovernment || s.LeadDepartment.LocalGovernmentId == ScopeGovernmentId);
+        builder.Entity<YearResult>().HasQueryFilter(r => SeesEveryGovernment || r.SubProject.LeadDepartment.LocalGovernmentId == ScopeGovernmentId);
+        builder.Entity<ResultAttachment>().HasQueryFilter(a => SeesEveryGovernment
+            || Set<YearResult>().Any(r => r.Id == a.YearResultId && r.SubProject.LeadDepartment.LocalGovernmentId == ScopeGovernmentId));
+        builder.Entity<ResultsPeriod>().HasQueryFilter(x => SeesEveryGovernment || Set<BasicPlan>().Any(p => p.Id == x.PlanId && p.LocalGovernmentId == ScopeGovernmentId));
+        builder.Entity<EvaluationCycle>().HasQueryFilter(x => SeesEveryGovernment || Set<BasicPlan>().Any(p => p.Id == x.PlanId && p.LocalGovernmentId == ScopeGovernmentId));
+        builder.Entity<ComprehensiveEvaluation>().HasQueryFilter(x => SeesEveryGovernment || Set<BasicPlan>().Any(p => p.Id == x.PlanId && p.LocalGovernmentId == ScopeGovernmentId));
+        builder.Entity<FollowUpAction>().HasQueryFilter(x => SeesEveryGovernment || Set<BasicPlan>().Any(p => p.Id == x.PlanId && p.LocalGovernmentId == ScopeGovernmentId));
+        builder.Entity<PlanRevision>().HasQueryFilter(x => SeesEveryGovernment || Set<BasicPlan>().Any(p => p.Id == x.PlanId && p.LocalGovernmentId == ScopeGovernmentId));
+        builder.Entity<EvaluationFramework>().HasQueryFilter(f => SeesEveryGovernment || f.LocalGovernmentId == ScopeGovernmentId);
+        builder.Entity<AuditEntry>().HasQueryFilter(a => SeesEveryGovernment || a.LocalGovernmentId == ScopeGovernmentId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -66,7 +66,10 @@ public sealed class PlanSnapshots : IDisposable
     {
         ArgumentNullException.ThrowIfNull(db);
         var stamp = await StampAsync(db, stampName, cancellationToken);
-        var key = (what, stamp);
+
+        // The reader's government is part of the key: a copy is read through the context's
+        // government filters, so it is served only to readers of the same scope.
+        var key = (what, stamp, db.ScopeKey);
         if (_cache.TryGetValue(key, out T? cached))
         {
             return cached;

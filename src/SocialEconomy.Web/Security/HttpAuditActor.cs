@@ -13,4 +13,8 @@ public sealed class HttpAuditActor(IHttpContextAccessor accessor) : IAuditActor
         : "system";
 
     public string? IpAddress => accessor.HttpContext?.Connection.RemoteIpAddress?.ToString();
+
+    public int? LocalGovernmentId => accessor.HttpContext?.User.LocalGovernmentId();
+
+    public bool IsSystem => accessor.HttpContext is null;
 }

@@ -31,6 +31,10 @@ public sealed class PortalClaimsFactory(
         var identity = await base.GenerateClaimsAsync(user);
         identity.AddClaim(new Claim(DisplayName, user.DisplayName));
 
+        // The government scopes every query of the session (AppDbContext); a move to another
+        // government changes the security stamp, so the next request signs the person out.
+        identity.AddClaim(new Claim(UserClaims.LocalGovernmentClaim, user.LocalGovernmentId.ToString(CultureInfo.InvariantCulture)));
+
         // Department ids travel in the cookie; a change of departments updates the security
         // stamp, which ends the session (SessionCheck): the next sign-in carries the new ones.
         foreach (var departmentId in await db.UserDepartments.Where(d => d.UserId == user.Id).Select(d => d.DepartmentId).ToListAsync())

@@ -10,7 +10,7 @@ namespace SocialEconomy.Web.Security;
 /// Every signed-in request asks the database, in one small query by primary key, whether its
 /// session still stands: the account exists, is active, is not locked out, and its security
 /// stamp is the one the cookie was issued with. Sign-out, a password change or reset, a change
-/// of roles or departments and deactivation all replace the stamp, so the sessions they
+/// of roles, departments or government and deactivation all replace the stamp, so the sessions they
 /// concern end at the next request rather than at Identity's periodic re-check (a moved
 /// officer once saved the old department's results inside that window).
 /// </summary>
@@ -30,11 +30,14 @@ public sealed class SessionCheck(AppDbContext db, IOptions<IdentityOptions> iden
         // LockoutEnd is compared here, not in SQL: SQLite cannot compare DateTimeOffset values.
         var user = await db.Users.AsNoTracking()
             .Where(u => u.Id == userId)
-            .Select(u => new { u.SecurityStamp, u.IsActive, u.LockoutEnd })
+            .Select(u => new { u.SecurityStamp, u.IsActive, u.LockoutEnd, u.LocalGovernmentId })
             .SingleOrDefaultAsync(cancellationToken);
         return user is not null
             && user.IsActive
             && string.Equals(user.SecurityStamp, stamp, StringComparison.Ordinal)
+
+            // A cookie from before governments, or of a person since moved, scopes to nothing.
+            && principal.LocalGovernmentId() == user.LocalGovernmentId
             && (user.LockoutEnd is null || user.LockoutEnd <= clock.GetUtcNow());
     }
 }

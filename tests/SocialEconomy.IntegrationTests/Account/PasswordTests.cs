@@ -28,7 +28,7 @@ public class PasswordTests : IClassFixture<PortalFactory>
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var validator = scope.ServiceProvider.GetServices<IPasswordValidator<AppUser>>().Single();
 
-        var result = await validator.ValidateAsync(users, new AppUser("policy-user", "정책"), password);
+        var result = await validator.ValidateAsync(users, new AppUser("policy-user", "정책", 1), password);
 
         Assert.Equal(accepted, result.Succeeded);
         Assert.All(result.Errors, e => Assert.Matches("[가-힣]", e.Description));

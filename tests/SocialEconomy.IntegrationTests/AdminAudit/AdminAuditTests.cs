@@ -261,9 +261,9 @@ public class AdminAuditTests(PortalFactory factory) : IClassFixture<PortalFactor
             var other = await db.Departments.AsNoTracking().SingleAsync(d => d.Name == PortalFactory.OtherDepartment);
             db.Entry(own).Property(d => d.Name).CurrentValue = "이름을바꾼과";
 
-            // Same (Organization, Name) as an existing department: the unique index fails
+            // Same (government, name) as an existing department: the unique index fails
             // in the same SaveChanges as the rename.
-            db.Departments.Add(new Department(other.Organization, other.Name));
+            db.Departments.Add(new Department(own.LocalGovernment, other.Name));
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
 

@@ -56,7 +56,7 @@ public class PlanSnapshotTests
 
         await factory.WithDbAsync(async db =>
         {
-            db.Departments.Add(new Department("서울특별시 성북구", "새로운과"));
+            db.Departments.Add(new Department(await db.LocalGovernments.SingleAsync(g => g.ShortName == "성북구"), "새로운과"));
             return await db.SaveChangesAsync();
         });
 
@@ -139,7 +139,7 @@ public class PlanSnapshotTests
 
         await factory.WithDbAsync(async db =>
         {
-            db.Departments.Add(new Department("서울특별시 성북구", "또다른과"));
+            db.Departments.Add(new Department(await db.LocalGovernments.SingleAsync(g => g.ShortName == "성북구"), "또다른과"));
             return await db.SaveChangesAsync();
         });
         Assert.NotEqual(initial, await StampAsync());

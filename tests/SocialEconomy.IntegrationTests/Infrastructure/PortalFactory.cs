@@ -5,8 +5,10 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using SocialEconomy.Domain.Organization;
 using SocialEconomy.Web.Data;
 using SocialEconomy.Web.Data.Identity;
+using SocialEconomy.Web.Data.Seed;
 using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.IntegrationTests.Infrastructure;
@@ -68,22 +70,47 @@ public class PortalFactory : WebApplicationFactory<Program>
         return await action(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>Creates an account with one role and, for officers, departments by name.</summary>
-    public async Task<AppUser> CreateUserAsync(string userName, string role, params string[] departments)
+    /// <summary>Creates an account of the seeded government with one role and, for officers, departments by name.</summary>
+    public Task<AppUser> CreateUserAsync(string userName, string role, params string[] departments) =>
+        CreateUserInAsync(null, userName, role, departments);
+
+    /// <summary>Creates an account of a government (the seeded one when null) with one role and, for officers, departments of that government by name.</summary>
+    public async Task<AppUser> CreateUserInAsync(int? governmentId, string userName, string role, params string[] departments)
     {
         await using var scope = Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var user = new AppUser(userName, $"테스트 {Roles.Label(role)}");
+        var government = governmentId ?? (await db.LocalGovernments.SingleAsync(g => g.ShortName == GovernmentSeeder.ReferenceShortName)).Id;
+        var user = new AppUser(userName, $"테스트 {Roles.Label(role)}", government);
         Check(await users.CreateAsync(user, TestPassword));
         Check(await users.AddToRoleAsync(user, role));
         if (departments.Length > 0)
         {
-            user.SetDepartments(await db.Departments.Where(d => departments.Contains(d.Name)).ToListAsync());
+            user.SetDepartments(await db.Departments.Where(d => d.LocalGovernmentId == government && departments.Contains(d.Name)).ToListAsync());
             Check(await users.UpdateAsync(user));
         }
 
         return user;
+    }
+
+    /// <summary>A government of its own (a 시·군·구 unless a level is given) with the departments named; its id.</summary>
+    public Task<int> AddGovernmentAsync(string shortName, GovernmentLevel level = GovernmentLevel.Local, int? parentId = null, params string[] departments) =>
+        WithDbAsync(async db =>
+        {
+            var parent = parentId is null ? null : await db.LocalGovernments.SingleAsync(g => g.Id == parentId);
+            var government = new LocalGovernment(level, $"테스트도 {shortName}", shortName, parent: parent);
+            db.LocalGovernments.Add(government);
+            db.Departments.AddRange(departments.Select(d => new Department(government, d)));
+            await db.SaveChangesAsync();
+            return government.Id;
+        });
+
+    /// <summary>A signed-in client of a new user of that government, role and departments.</summary>
+    public async Task<HttpClient> ClientInAsync(int governmentId, string role, params string[] departments)
+    {
+        var userName = $"t-g{governmentId}-{Guid.NewGuid():N}"[..24];
+        await CreateUserInAsync(governmentId, userName, role, departments);
+        return await SignInAsync(userName);
     }
 
     /// <summary>A signed-in client of a user made for that role (one per role and department, reused).</summary>

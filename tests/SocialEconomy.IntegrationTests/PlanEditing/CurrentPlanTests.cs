@@ -5,19 +5,18 @@ using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.IntegrationTests.PlanEditing;
 
-/// <summary>Several plans per office, one of them current (현재 계획).</summary>
+/// <summary>Several plans per government, one of them current (현재 계획).</summary>
 public class CurrentPlanTests(PortalFactory factory) : IClassFixture<PortalFactory>
 {
     [Fact]
-    public async Task OneCurrentPlanPerOffice_AdoptingTheFirstMakesItCurrent_MakeCurrentMovesTheMark()
+    public async Task OneCurrentPlanPerGovernment_AdoptingTheFirstMakesItCurrent_MakeCurrentMovesTheMark()
     {
-        var client = await factory.ClientForAsync(Roles.Coordinator, PortalFactory.OwnDepartment);
-
-        // An office of its own, so the seeded plan (current for its office) stays out of it.
+        // A government of its own, so the seeded plan (current for 성북구) stays out of it.
+        var government = await factory.AddGovernmentAsync($"현재군{Guid.NewGuid():N}"[..10], departments: "사회적경제과");
+        var client = await factory.ClientInAsync(government, Roles.Coordinator, "사회적경제과");
         var (first, second) = await factory.WithDbAsync(async db =>
         {
-            var office = new SocialEconomy.Domain.Organization.Department("테스트군", $"현재계획 {Guid.NewGuid():N}"[..20]);
-            db.Departments.Add(office);
+            var office = await db.Departments.SingleAsync(d => d.LocalGovernmentId == government);
             var a = new BasicPlan($"제1차 {Guid.NewGuid():N}", "테스트군", office, new YearRange(2030, 2033), "비전");
             var b = new BasicPlan($"제2차 {Guid.NewGuid():N}", "테스트군", office, new YearRange(2034, 2037), "비전");
             db.Plans.AddRange(a, b);
@@ -56,7 +55,7 @@ public class CurrentPlanTests(PortalFactory factory) : IClassFixture<PortalFacto
 
         Assert.Contains("현재 계획", (await client.GetDocumentAsync($"/plans/{second}")).QuerySelector(".portal-status")!.Text(), StringComparison.Ordinal);
 
-        // The database refuses a second current plan for the office even if the code forgot.
+        // The database refuses a second current plan for the government even if the code forgot.
         var refused = await Assert.ThrowsAnyAsync<Exception>(() => factory.WithDbAsync(async db =>
         {
             await db.Database.ExecuteSqlAsync($"UPDATE Plans SET IsCurrent = 1 WHERE Id = {first}");

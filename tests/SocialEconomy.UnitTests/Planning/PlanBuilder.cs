@@ -6,7 +6,7 @@ namespace SocialEconomy.UnitTests.Planning;
 /// <summary>Builds small plans for tests, of any period and size.</summary>
 internal sealed class PlanBuilder
 {
-    private readonly Department _department = new("테스트구", "마을사회적경제과");
+    private readonly Department _department = new(new LocalGovernment(GovernmentLevel.Local, "테스트시 테스트구", "테스트구"), "마을사회적경제과");
     private int _first = 2017;
     private int _last = 2020;
 

@@ -9,7 +9,7 @@ public class SubProjectSharingTests
     public void ShareWith_AnotherDepartment_IsLedOrSharedByIt()
     {
         var (_, sub, _) = new PlanBuilder().BuildWithActionItem();
-        var partner = new Department("테스트구", "도시재생과");
+        var partner = new Department(new LocalGovernment(GovernmentLevel.Local, "테스트시 테스트구", "테스트구"), "도시재생과");
 
         sub.ShareWith(partner);
         sub.ShareWith(partner);

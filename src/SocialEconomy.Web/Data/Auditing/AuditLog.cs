@@ -9,9 +9,12 @@ namespace SocialEconomy.Web.Data.Auditing;
 public sealed class AuditLog(AppDbContext db, IAuditActor actor, TimeProvider clock)
 {
     /// <param name="userName">The account concerned when nobody is signed in yet (a sign-in attempt).</param>
-    public async Task WriteAsync(AuditAction action, string? userName = null, string? userId = null, string? detail = null, CancellationToken cancellationToken = default)
+    /// <param name="localGovernmentId">That account's government, so its administrator finds the row; the actor's when not given.</param>
+    public async Task WriteAsync(AuditAction action, string? userName = null, string? userId = null, string? detail = null, int? localGovernmentId = null, CancellationToken cancellationToken = default)
     {
-        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, action, userId ?? actor.UserId, userName ?? actor.UserName, actor.IpAddress).WithDetail(detail));
+        db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, action, userId ?? actor.UserId, userName ?? actor.UserName, actor.IpAddress)
+            .In(localGovernmentId ?? actor.LocalGovernmentId)
+            .WithDetail(detail));
         await db.SaveChangesAsync(cancellationToken);
     }
 }

@@ -83,7 +83,7 @@ internal static class AuditRecorder
             };
             entries.Add(new PendingAudit(
                 entry,
-                new AuditEntry(now, action, actor.UserId, actor.UserName, actor.IpAddress).WithChanges(JsonSerializer.Serialize(changes, Json))));
+                new AuditEntry(now, action, actor.UserId, actor.UserName, actor.IpAddress).In(actor.LocalGovernmentId).WithChanges(JsonSerializer.Serialize(changes, Json))));
         }
 
         return entries;

@@ -21,12 +21,13 @@ public sealed class BasicPlanConfiguration : IEntityTypeConfiguration<BasicPlan>
         builder.Ignore(p => p.Period);
         builder.Ignore(p => p.SubProjects);
         builder.HasOne(p => p.OwningDepartment).WithMany().HasForeignKey(p => p.OwningDepartmentId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne(p => p.LocalGovernment).WithMany().HasForeignKey(p => p.LocalGovernmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(p => p.Goals).WithOne().HasForeignKey(g => g.PlanId).OnDelete(DeleteBehavior.Cascade);
         builder.HasMany(p => p.Tasks).WithOne(t => t.Plan).HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasIndex(p => new { p.District, p.FirstYear, p.Title }).IsUnique();
+        builder.HasIndex(p => new { p.LocalGovernmentId, p.FirstYear, p.Title }).IsUnique();
 
-        // One current plan per office. Both SQLite and SQL Server read [bracketed] names.
-        builder.HasIndex(p => p.OwningDepartmentId).IsUnique().HasFilter("[IsCurrent] = 1").HasDatabaseName("IX_Plans_OneCurrentPerOffice");
+        // One current plan per government. Both SQLite and SQL Server read [bracketed] names.
+        builder.HasIndex(p => p.LocalGovernmentId).IsUnique().HasFilter("[IsCurrent] = 1").HasDatabaseName("IX_Plans_OneCurrentPerGovernment");
 
         // Application-managed, like SubProject.Version: the same conflict rule on both providers.
         builder.Property(p => p.StructureVersion).IsConcurrencyToken();

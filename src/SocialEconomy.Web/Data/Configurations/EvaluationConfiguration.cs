@@ -12,6 +12,7 @@ public sealed class EvaluationFrameworkConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<EvaluationFramework> builder)
     {
         builder.ToTable("EvaluationFrameworks");
+        builder.HasOne<Domain.Organization.LocalGovernment>().WithMany().HasForeignKey(f => f.LocalGovernmentId).OnDelete(DeleteBehavior.Restrict);
         builder.Property(f => f.Title).HasMaxLength(EvaluationFramework.TitleMaxLength);
         builder.Property(f => f.Version).IsConcurrencyToken();
         builder.HasMany(f => f.Items).WithOne(i => i.Framework).HasForeignKey(i => i.FrameworkId).OnDelete(DeleteBehavior.Cascade);

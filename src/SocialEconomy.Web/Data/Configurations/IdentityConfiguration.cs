@@ -12,6 +12,7 @@ public sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
         builder.Property(u => u.DisplayName).HasMaxLength(AppUser.DisplayNameMaxLength).IsRequired();
         builder.Property(u => u.PreviousPasswordHash).HasMaxLength(500);
         builder.HasMany(u => u.Departments).WithOne().HasForeignKey(d => d.UserId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne(u => u.LocalGovernment).WithMany().HasForeignKey(u => u.LocalGovernmentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -36,6 +37,8 @@ public sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEntr
         builder.Property(a => a.EntityId).HasMaxLength(100);
         builder.Property(a => a.Detail).HasMaxLength(1000);
         builder.HasIndex(a => a.OccurredAtUtc);
+        builder.HasIndex(a => new { a.LocalGovernmentId, a.OccurredAtUtc });
+        builder.HasOne<Domain.Organization.LocalGovernment>().WithMany().HasForeignKey(a => a.LocalGovernmentId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.UserName, a.OccurredAtUtc });
         builder.HasIndex(a => new { a.EntityType, a.EntityId });
     }

@@ -13,10 +13,11 @@ public class AppUser : IdentityUser
 
     private readonly List<UserDepartment> _departments = [];
 
-    public AppUser(string userName, string displayName)
+    public AppUser(string userName, string displayName, int localGovernmentId)
         : base(userName)
     {
         DisplayName = displayName;
+        LocalGovernmentId = localGovernmentId;
     }
 
     private AppUser()
@@ -27,6 +28,15 @@ public class AppUser : IdentityUser
     public string DisplayName { get; set; }
 
     public bool IsActive { get; set; } = true;
+
+    /// <summary>
+    /// The government the person works for; every role they hold is held there
+    /// (docs/organisations.md). Changed only by <c>UserAdministration</c>, which resets the
+    /// roles and departments and audits the move.
+    /// </summary>
+    public int LocalGovernmentId { get; set; }
+
+    public LocalGovernment? LocalGovernment { get; private set; }
 
     /// <summary>Set by an administrator's reset: the next sign-in must choose a new password.</summary>
     public bool MustChangePassword { get; set; }

@@ -26,6 +26,7 @@ public sealed class AccountSeeder(AppDbContext db, UserManager<AppUser> users, R
 
     public async Task EnsureDemoAccountsAsync()
     {
+        var seongbuk = await db.LocalGovernments.SingleAsync(g => g.ShortName == GovernmentSeeder.ReferenceShortName);
         var village = await db.Departments.FirstOrDefaultAsync(d => d.Name == "마을사회적경제과");
         var other = await db.Departments.Where(d => d.Name != "마을사회적경제과")
             .Where(d => db.SubProjects.Any(s => s.LeadDepartmentId == d.Id))
@@ -49,7 +50,7 @@ public sealed class AccountSeeder(AppDbContext db, UserManager<AppUser> users, R
                 continue;
             }
 
-            var user = new AppUser(userName, name);
+            var user = new AppUser(userName, name, seongbuk.Id);
             await CreateAsync(user, DemoPassword, role);
             if (departmentId is { } id)
             {
@@ -61,7 +62,10 @@ public sealed class AccountSeeder(AppDbContext db, UserManager<AppUser> users, R
         log.LogWarning("Development demo accounts are present (password in README)");
     }
 
-    /// <summary>The create-admin command: one administrator with the password given.</summary>
+    /// <summary>
+    /// The create-admin command: one 시스템관리자 with the password given, held in the first
+    /// government (the seeded one on a new database); they create the others.
+    /// </summary>
     public async Task<IdentityResult> CreateAdministratorAsync(string userName, string displayName, string password)
     {
         if (await users.FindByNameAsync(userName) is not null)
@@ -69,7 +73,8 @@ public sealed class AccountSeeder(AppDbContext db, UserManager<AppUser> users, R
             return IdentityResult.Failed(new IdentityError { Code = "Exists", Description = $"User '{userName}' already exists." });
         }
 
-        return await CreateAsync(new AppUser(userName, displayName), password, Roles.Admin);
+        var government = await db.LocalGovernments.OrderBy(g => g.Id).FirstAsync();
+        return await CreateAsync(new AppUser(userName, displayName, government.Id), password, Roles.Admin);
     }
 
     private async Task<IdentityResult> CreateAsync(AppUser user, string password, string role)

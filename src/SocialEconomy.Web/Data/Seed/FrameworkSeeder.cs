@@ -19,21 +19,28 @@ public sealed class FrameworkSeeder(AppDbContext db)
     private const string Monitoring = "모니터링";
     private const string Feedback = "평가결과 반영";
 
+    /// <summary>Gives every government without them its own default tables, which its T/F may then adjust.</summary>
     public async Task SeedAsync(CancellationToken cancellationToken = default)
     {
-        if (await db.EvaluationFrameworks.AnyAsync(f => f.IsDefault, cancellationToken))
+        var missing = await db.LocalGovernments
+            .Where(g => !db.EvaluationFrameworks.IgnoreQueryFilters().Any(f => f.IsDefault && f.LocalGovernmentId == g.Id))
+            .Select(g => g.Id)
+            .ToListAsync(cancellationToken);
+        foreach (var id in missing)
         {
-            return;
+            db.EvaluationFrameworks.Add(SelfDefault(id));
+            db.EvaluationFrameworks.Add(ExternalDefault(id));
         }
 
-        db.EvaluationFrameworks.Add(SelfDefault());
-        db.EvaluationFrameworks.Add(ExternalDefault());
-        await db.SaveChangesAsync(cancellationToken);
+        if (missing.Count > 0)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
     }
 
-    public static EvaluationFramework SelfDefault()
+    public static EvaluationFramework SelfDefault(int localGovernmentId)
     {
-        var f = new EvaluationFramework(FrameworkKind.Self, SelfTitle);
+        var f = new EvaluationFramework(localGovernmentId, FrameworkKind.Self, SelfTitle);
         f.AddItem(new("계획", "계획수립의 적절성", "사전조사·의견수렴의 충실성", "의견수렴절차 이행, 통계 및 사례조사, 관련정책 연계 등", 5, false, ItemRole.None, null));
         f.AddItem(new("계획", "성과계획의 적정성", "성과목표 및 성과지표의 적정성", "목표 인과관계, 성과지표 객관성, 성과지표 대표성", 5, false, ItemRole.None, Targets));
         f.AddItem(new("집행", "시행과정의 효율성", "추진일정의 충실성", "계획된 기한 내 사업 추진 여부", 10, false, ItemRole.None, null));
@@ -46,9 +53,9 @@ public sealed class FrameworkSeeder(AppDbContext db)
         return f;
     }
 
-    public static EvaluationFramework ExternalDefault()
+    public static EvaluationFramework ExternalDefault(int localGovernmentId)
     {
-        var f = new EvaluationFramework(FrameworkKind.External, ExternalTitle);
+        var f = new EvaluationFramework(localGovernmentId, FrameworkKind.External, ExternalTitle);
         f.AddItem(new("평가역량 제고노력", "자체평가 준비의 내실도", "자체평가 T/F의 내실화 정도", "T/F팀 구성여부, 회의개최 횟수, 회의참석률", 10, false, ItemRole.None, null));
         f.AddItem(new("평가역량 제고노력", "성과목표 및 지표의 합리성", "성과목표의 타당성", "성과목표 인과관계 정도", 15, false, ItemRole.None, Targets));
         f.AddItem(new("평가역량 제고노력", "성과목표 및 지표의 합리성", "성과지표의 적정성", "지표의 객관성, 지표수준의 적정성", 15, false, ItemRole.None, Targets));

@@ -143,13 +143,16 @@ public sealed class PlanSeeder(AppDbContext db, ILogger<PlanSeeder> log)
     private async Task<Dictionary<string, Department>> UpsertDepartmentsAsync(IReadOnlyList<SeedDepartment> seeds, CancellationToken cancellationToken)
     {
         var existing = await db.Departments.ToListAsync(cancellationToken);
+        var governments = await db.LocalGovernments.ToListAsync(cancellationToken);
         var byName = new Dictionary<string, Department>(StringComparer.Ordinal);
         foreach (var seed in seeds)
         {
-            var department = existing.FirstOrDefault(d => d.Organization == seed.Organization && d.Name == seed.Name);
+            var government = governments.FirstOrDefault(g => g.ShortName == seed.Organization || g.Name == seed.Organization)
+                ?? throw new DomainException($"시드 파일의 기관 '{seed.Organization}'이(가) 없습니다.");
+            var department = existing.FirstOrDefault(d => d.LocalGovernmentId == government.Id && d.Name == seed.Name);
             if (department is null)
             {
-                department = new Department(seed.Organization, seed.Name);
+                department = new Department(government, seed.Name);
                 db.Departments.Add(department);
             }
 

@@ -25,7 +25,7 @@ public sealed class AccountController(
     // nothing tells an attacker which names exist.
     private const string SignInFailed = "아이디 또는 비밀번호가 올바르지 않습니다. 5회 연속 틀리면 15분 동안 로그인할 수 없습니다.";
 
-    private static readonly AppUser TimingUser = new("timing", "timing");
+    private static readonly AppUser TimingUser = new("timing", "timing", 0);
     private static string? _timingHash;
 
     [HttpGet("signin")]
@@ -63,7 +63,7 @@ public sealed class AccountController(
         var result = await signIn.PasswordSignInAsync(user, model.Password, isPersistent: false, lockoutOnFailure: true);
         if (result.Succeeded)
         {
-            await audit.WriteAsync(AuditAction.SignIn, userName: user.UserName, userId: user.Id);
+            await audit.WriteAsync(AuditAction.SignIn, userName: user.UserName, userId: user.Id, localGovernmentId: user.LocalGovernmentId);
             log.LogInformation("User {UserId} signed in", user.Id);
             return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
         }
@@ -73,7 +73,7 @@ public sealed class AccountController(
             return RedirectToAction(nameof(TwoFactor), new { returnUrl = SafeReturnUrl(model.ReturnUrl) });
         }
 
-        await audit.WriteAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, userName: user.UserName, userId: user.Id, detail: result.IsLockedOut ? "locked out" : "bad password");
+        await audit.WriteAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.SignInFailed, userName: user.UserName, userId: user.Id, localGovernmentId: user.LocalGovernmentId, detail: result.IsLockedOut ? "locked out" : "bad password");
         return Failed(model);
     }
 
@@ -104,11 +104,11 @@ public sealed class AccountController(
         var result = await signIn.TwoFactorAuthenticatorSignInAsync(model.Code, isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            await audit.WriteAsync(AuditAction.SignIn, userName: user.UserName, userId: user.Id, detail: "two-factor");
+            await audit.WriteAsync(AuditAction.SignIn, userName: user.UserName, userId: user.Id, localGovernmentId: user.LocalGovernmentId, detail: "two-factor");
             return LocalRedirect(SafeReturnUrl(model.ReturnUrl));
         }
 
-        await audit.WriteAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.TwoFactorFailed, userName: user.UserName, userId: user.Id);
+        await audit.WriteAsync(result.IsLockedOut ? AuditAction.LockedOut : AuditAction.TwoFactorFailed, userName: user.UserName, userId: user.Id, localGovernmentId: user.LocalGovernmentId);
         ModelState.AddModelError(nameof(model.Code), result.IsLockedOut ? SignInFailed : "인증 코드가 올바르지 않거나 이미 사용되었습니다. 인증 앱의 새 코드를 입력하세요.");
         return View(model);
     }
@@ -122,7 +122,7 @@ public sealed class AccountController(
         {
             // A new stamp ends this user's sessions in other browsers too.
             await users.UpdateSecurityStampAsync(user);
-            await audit.WriteAsync(AuditAction.SignOut, userName: user.UserName, userId: user.Id);
+            await audit.WriteAsync(AuditAction.SignOut, userName: user.UserName, userId: user.Id, localGovernmentId: user.LocalGovernmentId);
         }
 
         return RedirectToAction(nameof(SignIn));
@@ -162,7 +162,7 @@ public sealed class AccountController(
         user.PreviousPasswordHash = previous;
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
-        await audit.WriteAsync(AuditAction.PasswordChanged, userName: user.UserName, userId: user.Id);
+        await audit.WriteAsync(AuditAction.PasswordChanged, userName: user.UserName, userId: user.Id, localGovernmentId: user.LocalGovernmentId);
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = "비밀번호를 변경했습니다. 다른 기기의 로그인은 바로 종료됩니다.";
         return Redirect("/");
@@ -198,7 +198,7 @@ public sealed class AccountController(
         }
 
         await users.SetTwoFactorEnabledAsync(user, true);
-        await audit.WriteAsync(AuditAction.TwoFactorEnabled, userName: user.UserName, userId: user.Id);
+        await audit.WriteAsync(AuditAction.TwoFactorEnabled, userName: user.UserName, userId: user.Id, localGovernmentId: user.LocalGovernmentId);
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = "2단계 인증을 설정했습니다. 다음 로그인부터 인증 앱의 코드를 입력합니다.";
         return Redirect("/");

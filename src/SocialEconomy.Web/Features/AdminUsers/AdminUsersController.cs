@@ -37,7 +37,7 @@ public sealed class AdminUsersController(
         KoreanBindingErrors();
         if (ModelState.IsValid)
         {
-            var result = await administration.CreateAsync(input, cancellationToken);
+            var result = await administration.CreateAsync(input, User.GovernmentId(), cancellationToken);
             if (result.Succeeded)
             {
                 TempData[TemporaryPasswordKey] = result.TemporaryPassword;

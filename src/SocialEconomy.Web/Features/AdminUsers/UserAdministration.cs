@@ -76,8 +76,8 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         var assigned = userId is null ? [] : await db.UserDepartments.Where(d => d.UserId == userId).Select(d => d.DepartmentId).ToListAsync(cancellationToken);
         return await db.Departments.AsNoTracking()
             .Where(d => d.IsActive || assigned.Contains(d.Id))
-            .OrderBy(d => d.Organization).ThenBy(d => d.Name)
-            .Select(d => new DepartmentOption(d.Id, d.Organization + " " + d.Name))
+            .OrderBy(d => d.LocalGovernment.ShortName).ThenBy(d => d.Name)
+            .Select(d => new DepartmentOption(d.Id, d.LocalGovernment.ShortName + " " + d.Name))
             .ToListAsync(cancellationToken);
     }
 
@@ -127,7 +127,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
         };
     }
 
-    public async Task<UserCommandResult> CreateAsync(NewUserEditModel input, CancellationToken cancellationToken)
+    public async Task<UserCommandResult> CreateAsync(NewUserEditModel input, int localGovernmentId, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(input);
         var departments = await DepartmentsAsync(input.DepartmentIds, new HashSet<int>(), cancellationToken);
@@ -136,7 +136,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
             return UserCommandResult.Failed(nameof(input.DepartmentIds), UserDetailsEditModel.DepartmentUnknown);
         }
 
-        var user = new AppUser(input.UserName.Trim(), input.DisplayName.Trim()) { MustChangePassword = true };
+        var user = new AppUser(input.UserName.Trim(), input.DisplayName.Trim(), localGovernmentId) { MustChangePassword = true };
         user.SetDepartments(departments);
         var password = TemporaryPassword.Generate();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -283,7 +283,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
             return Failed(result, string.Empty);
         }
 
-        await audit.WriteAsync(AuditAction.PasswordReset, userName: user.UserName, userId: user.Id, detail: $"by {actingUserName}", cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditAction.PasswordReset, userName: user.UserName, userId: user.Id, localGovernmentId: user.LocalGovernmentId, detail: $"by {actingUserName}", cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         log.LogInformation("Password of user {UserId} reset by {AdminId}", user.Id, actingUserId);
         return UserCommandResult.Ok(user.Id, password);
@@ -309,7 +309,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
             return Failed(result, string.Empty);
         }
 
-        await audit.WriteAsync(AuditAction.Unlocked, userName: user.UserName, userId: user.Id, detail: $"by {actingUserName}", cancellationToken: cancellationToken);
+        await audit.WriteAsync(AuditAction.Unlocked, userName: user.UserName, userId: user.Id, localGovernmentId: user.LocalGovernmentId, detail: $"by {actingUserName}", cancellationToken: cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         log.LogInformation("User {UserId} unlocked", user.Id);
         return UserCommandResult.Ok(user.Id);
@@ -357,7 +357,7 @@ public sealed class UserAdministration(AppDbContext db, UserManager<AppUser> use
     private async Task<Dictionary<string, IReadOnlyList<string>>> DepartmentLabelsAsync(List<string> userIds, CancellationToken cancellationToken)
     {
         var pairs = await db.UserDepartments.Where(d => userIds.Contains(d.UserId))
-            .Select(d => new { d.UserId, d.Department.Organization, d.Department.Name })
+            .Select(d => new { d.UserId, Organization = d.Department.LocalGovernment.ShortName, d.Department.Name })
             .ToListAsync(cancellationToken);
         return pairs.GroupBy(p => p.UserId, StringComparer.Ordinal).ToDictionary(
             g => g.Key,

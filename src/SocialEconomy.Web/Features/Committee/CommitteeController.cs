@@ -93,6 +93,7 @@ public sealed class CommitteeController(AppDbContext db, UserManager<AppUser> us
 
         var created = await administration.CreateAsync(
             new NewUserEditModel { UserName = input.UserName!, DisplayName = input.DisplayName!, Roles = [Roles.CommitteeMember] },
+            User.GovernmentId(),
             cancellationToken);
         if (!created.Succeeded)
         {

@@ -10,7 +10,7 @@ public static class DepartmentOptions
     public static async Task<IReadOnlyList<Option>> LoadAsync(AppDbContext db, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
-        return (await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.Organization).ThenBy(d => d.Name).ToListAsync(cancellationToken))
+        return (await db.Departments.AsNoTracking().Where(d => d.IsActive).OrderBy(d => d.LocalGovernment.ShortName).ThenBy(d => d.Name).ToListAsync(cancellationToken))
             .Select(d => new Option(d.Id.ToString(Formats.Korean), d.DisplayName))
             .ToList();
     }

@@ -170,7 +170,7 @@ public sealed class PlanStructurePartsController(AppDbContext db) : Controller
         fields.Select(f => f with { Value = values.TryGetValue(f.Name, out var typed) ? typed : f.Type == PartFieldType.Checkbox ? null : f.Value }).ToList();
 
     private async Task<PartChoices> ChoicesAsync(CancellationToken cancellationToken) =>
-        new(await db.Departments.Where(d => d.IsActive).OrderBy(d => d.Organization).ThenBy(d => d.Name).ToListAsync(cancellationToken));
+        new(await db.Departments.Where(d => d.IsActive).OrderBy(d => d.LocalGovernment.ShortName).ThenBy(d => d.Name).ToListAsync(cancellationToken));
 }
 
 public sealed record EditPartViewModel(int PlanId, string PlanTitle, string Kind, int EntityId, string Description, Guid Version, IReadOnlyList<PartField> Fields, string? Refusal, bool Conflict);

@@ -695,7 +695,7 @@ public static class PlanWorkbookReader
             var matches = departments.Where(d => string.Equals(d.Name, name, StringComparison.Ordinal)).ToList();
             if (matches.Count > 1)
             {
-                var local = matches.Where(d => string.Equals(d.Organization, district, StringComparison.Ordinal)).ToList();
+                var local = matches.Where(d => (string.Equals(d.LocalGovernment.ShortName, district, StringComparison.Ordinal) || string.Equals(d.LocalGovernment.Name, district, StringComparison.Ordinal))).ToList();
                 matches = local.Count > 0 ? local : matches;
             }
 
@@ -729,7 +729,7 @@ public static class PlanWorkbookReader
         }
 
         private Department Placeholder(string district) =>
-            _placeholderDepartment ??= new Department(string.IsNullOrWhiteSpace(district) ? "(미확인)" : district, "(미확인 부서)");
+            _placeholderDepartment ??= new Department(new LocalGovernment(GovernmentLevel.Local, "(미확인)", string.IsNullOrWhiteSpace(district) ? "(미확인)" : district.Trim()), "(미확인 부서)");
 
         private StrategicTask PlaceholderTask() =>
             _placeholderTask ??= _plan.AddTask(int.MaxValue, "(미확인 추진과제)", null);

@@ -43,7 +43,7 @@ public static class PlanWorkbookWriter
     /// <summary>A small plan made through the domain, so the template's example rows import as they are.</summary>
     public static BasicPlan ExamplePlan(int firstYear)
     {
-        var department = new Department("○○구", "마을사회적경제과");
+        var department = new Department(new LocalGovernment(GovernmentLevel.Local, "○○도 ○○구", "○○구"), "마을사회적경제과");
         var plan = new BasicPlan("○○구 사회적경제 기본계획(예시)", "○○구", department, new YearRange(firstYear, firstYear + 3), "지속가능한 사회적경제 생태계 조성");
         plan.Describe("사회적가치 실현을 위한", "함께 만드는 사회적경제", "계획의 추진목적을 적습니다.", "「○○구 사회적경제 기본 조례」 제6조\n- 제1항 : 기본계획을 4년마다 수립");
         plan.SetFinancialPlan(Domain.Planning.Unit.MillionWon, "재정계획 표 아래에 적을 비고가 있으면 적습니다.");

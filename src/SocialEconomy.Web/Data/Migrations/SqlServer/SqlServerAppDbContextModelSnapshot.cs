@@ -17,7 +17,7 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
         {
 #pragma warning disable 612, 618
             modelBuilder
-                .HasAnnotation("ProductVersion", "10.0.14")
+                .HasAnnotation("ProductVersion", "10.0.15")
                 .HasAnnotation("Relational:MaxIdentifierLength", 128);
 
             SqlServerModelBuilderExtensions.UseIdentityColumns(modelBuilder);
@@ -187,6 +187,9 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<int?>("LocalGovernmentId")
+                        .HasColumnType("int");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("datetime2");
 
@@ -203,6 +206,8 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.HasIndex("OccurredAtUtc");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("LocalGovernmentId", "OccurredAtUtc");
 
                     b.HasIndex("UserName", "OccurredAtUtc");
 
@@ -381,6 +386,9 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                         .HasMaxLength(20)
                         .HasColumnType("nvarchar(20)");
 
+                    b.Property<int>("LocalGovernmentId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -391,6 +399,8 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                         .HasColumnType("uniqueidentifier");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LocalGovernmentId");
 
                     b.ToTable("EvaluationFrameworks", (string)null);
                 });
@@ -779,22 +789,75 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<int>("LocalGovernmentId")
+                        .HasColumnType("int");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
-                    b.Property<string>("Organization")
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocalGovernmentId", "Name")
+                        .IsUnique();
+
+                    b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Organization.LocalGovernment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("int");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(7)
+                        .HasColumnType("nvarchar(7)");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("int");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("nvarchar(50)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("Organization", "Name")
+                    b.HasIndex("Code")
+                        .IsUnique()
+                        .HasFilter("[Code] IS NOT NULL");
+
+                    b.HasIndex("Name")
                         .IsUnique();
 
-                    b.ToTable("Departments");
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("LocalGovernments");
                 });
 
             modelBuilder.Entity("SocialEconomy.Domain.Planning.ActionItem", b =>
@@ -877,6 +940,9 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int>("LocalGovernmentId")
+                        .HasColumnType("int");
+
                     b.Property<int>("OwningDepartmentId")
                         .HasColumnType("int");
 
@@ -913,12 +979,14 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwningDepartmentId")
+                    b.HasIndex("LocalGovernmentId")
                         .IsUnique()
-                        .HasDatabaseName("IX_Plans_OneCurrentPerOffice")
+                        .HasDatabaseName("IX_Plans_OneCurrentPerGovernment")
                         .HasFilter("[IsCurrent] = 1");
 
-                    b.HasIndex("District", "FirstYear", "Title")
+                    b.HasIndex("OwningDepartmentId");
+
+                    b.HasIndex("LocalGovernmentId", "FirstYear", "Title")
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
@@ -1660,6 +1728,9 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
 
+                    b.Property<int>("LocalGovernmentId")
+                        .HasColumnType("int");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("bit");
 
@@ -1701,6 +1772,8 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                         .HasColumnType("nvarchar(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LocalGovernmentId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1779,6 +1852,14 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Auditing.AuditEntry", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", null)
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("SocialEconomy.Domain.Evaluation.CommitteeSeat", b =>
                 {
                     b.HasOne("SocialEconomy.Domain.Evaluation.EvaluationCycle", "Cycle")
@@ -1828,6 +1909,15 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.Navigation("ExternalFramework");
 
                     b.Navigation("SelfFramework");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.EvaluationFramework", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", null)
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialEconomy.Domain.Evaluation.EvaluationItem", b =>
@@ -1970,6 +2060,27 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                     b.Navigation("Evaluation");
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Organization.Department", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LocalGovernment");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Organization.LocalGovernment", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
             modelBuilder.Entity("SocialEconomy.Domain.Planning.ActionItem", b =>
                 {
                     b.HasOne("SocialEconomy.Domain.Planning.SubProject", "SubProject")
@@ -1983,11 +2094,19 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
 
             modelBuilder.Entity("SocialEconomy.Domain.Planning.BasicPlan", b =>
                 {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SocialEconomy.Domain.Organization.Department", "OwningDepartment")
                         .WithMany()
                         .HasForeignKey("OwningDepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("LocalGovernment");
 
                     b.Navigation("OwningDepartment");
                 });
@@ -2229,6 +2348,17 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                         .IsRequired();
 
                     b.Navigation("Attachment");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LocalGovernment");
                 });
 
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.UserDepartment", b =>

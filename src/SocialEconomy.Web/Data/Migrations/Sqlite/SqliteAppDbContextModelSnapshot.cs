@@ -15,7 +15,7 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
         protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
@@ -175,6 +175,9 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("LocalGovernmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("OccurredAtUtc")
                         .HasColumnType("TEXT");
 
@@ -191,6 +194,8 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.HasIndex("OccurredAtUtc");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("LocalGovernmentId", "OccurredAtUtc");
 
                     b.HasIndex("UserName", "OccurredAtUtc");
 
@@ -361,6 +366,9 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LocalGovernmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Title")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -371,6 +379,8 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LocalGovernmentId");
 
                     b.ToTable("EvaluationFrameworks", (string)null);
                 });
@@ -739,22 +749,72 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LocalGovernmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Organization")
-                        .IsRequired()
-                        .HasMaxLength(100)
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("Organization", "Name")
+                    b.HasIndex("LocalGovernmentId", "Name")
                         .IsUnique();
 
                     b.ToTable("Departments");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Organization.LocalGovernment", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Code")
+                        .HasMaxLength(7)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Level")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ShortName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.HasIndex("ParentId");
+
+                    b.ToTable("LocalGovernments");
                 });
 
             modelBuilder.Entity("SocialEconomy.Domain.Planning.ActionItem", b =>
@@ -833,6 +893,9 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("LocalGovernmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("OwningDepartmentId")
                         .HasColumnType("INTEGER");
 
@@ -869,12 +932,14 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("OwningDepartmentId")
+                    b.HasIndex("LocalGovernmentId")
                         .IsUnique()
-                        .HasDatabaseName("IX_Plans_OneCurrentPerOffice")
+                        .HasDatabaseName("IX_Plans_OneCurrentPerGovernment")
                         .HasFilter("[IsCurrent] = 1");
 
-                    b.HasIndex("District", "FirstYear", "Title")
+                    b.HasIndex("OwningDepartmentId");
+
+                    b.HasIndex("LocalGovernmentId", "FirstYear", "Title")
                         .IsUnique();
 
                     b.ToTable("Plans", (string)null);
@@ -1582,6 +1647,9 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LocalGovernmentId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER");
 
@@ -1623,6 +1691,8 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("LocalGovernmentId");
 
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
@@ -1700,6 +1770,14 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Auditing.AuditEntry", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", null)
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("SocialEconomy.Domain.Evaluation.CommitteeSeat", b =>
                 {
                     b.HasOne("SocialEconomy.Domain.Evaluation.EvaluationCycle", "Cycle")
@@ -1749,6 +1827,15 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.Navigation("ExternalFramework");
 
                     b.Navigation("SelfFramework");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Evaluation.EvaluationFramework", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", null)
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("SocialEconomy.Domain.Evaluation.EvaluationItem", b =>
@@ -1891,6 +1978,27 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                     b.Navigation("Evaluation");
                 });
 
+            modelBuilder.Entity("SocialEconomy.Domain.Organization.Department", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LocalGovernment");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Domain.Organization.LocalGovernment", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", "Parent")
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("Parent");
+                });
+
             modelBuilder.Entity("SocialEconomy.Domain.Planning.ActionItem", b =>
                 {
                     b.HasOne("SocialEconomy.Domain.Planning.SubProject", "SubProject")
@@ -1904,11 +2012,19 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
 
             modelBuilder.Entity("SocialEconomy.Domain.Planning.BasicPlan", b =>
                 {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
                     b.HasOne("SocialEconomy.Domain.Organization.Department", "OwningDepartment")
                         .WithMany()
                         .HasForeignKey("OwningDepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.Navigation("LocalGovernment");
 
                     b.Navigation("OwningDepartment");
                 });
@@ -2150,6 +2266,17 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Attachment");
+                });
+
+            modelBuilder.Entity("SocialEconomy.Web.Data.Identity.AppUser", b =>
+                {
+                    b.HasOne("SocialEconomy.Domain.Organization.LocalGovernment", "LocalGovernment")
+                        .WithMany()
+                        .HasForeignKey("LocalGovernmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("LocalGovernment");
                 });
 
             modelBuilder.Entity("SocialEconomy.Web.Data.Identity.UserDepartment", b =>
