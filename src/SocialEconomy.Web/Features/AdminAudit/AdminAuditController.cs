@@ -31,13 +31,13 @@ public sealed class AdminAuditController(AuditQueries queries) : Controller
         }
 
         var valid = ModelState.IsValid;
-        var results = valid ? await queries.SearchAsync(search, cancellationToken) : new AuditPage([], 0, 1, 1);
+        var results = valid ? await queries.SearchAsync(search, User.IsInRole(Roles.Admin), cancellationToken) : new AuditPage([], 0, 1, 1);
         return View(new AuditSearchViewModel(
             search,
             fromText,
             toText,
             valid,
-            await queries.EntityTypesAsync(cancellationToken),
+            await queries.EntityTypesAsync(User.IsInRole(Roles.Admin), cancellationToken),
             AuditQueries.Actions,
             results.Items,
             results.TotalCount,

@@ -44,21 +44,28 @@ public sealed class AuditQueries(AppDbContext db)
             ? null
             : DateTime.SpecifyKind(day.ToDateTime(TimeOnly.MinValue) - KoreaOffset, DateTimeKind.Utc);
 
+    /// <summary>
+    /// A government's people read its own rows (the context's filter); the 시스템관리자 reads
+    /// the whole platform's, the system's own rows (start-up, unknown sign-in names) included.
+    /// </summary>
+    private IQueryable<AuditEntry> Entries(bool everyGovernment) =>
+        everyGovernment ? db.AuditEntries.IgnoreQueryFilters().AsNoTracking() : db.AuditEntries.AsNoTracking();
+
     public static string KoreanTime(DateTime utc) =>
         (DateTime.SpecifyKind(utc, DateTimeKind.Utc) + KoreaOffset).ToString("yyyy-MM-dd HH:mm:ss", Formats.Korean);
 
-    public async Task<IReadOnlyList<string>> EntityTypesAsync(CancellationToken cancellationToken) =>
-        await db.AuditEntries.AsNoTracking()
+    public async Task<IReadOnlyList<string>> EntityTypesAsync(bool everyGovernment, CancellationToken cancellationToken) =>
+        await Entries(everyGovernment)
             .Where(e => e.EntityType != null)
             .Select(e => e.EntityType!)
             .Distinct()
             .OrderBy(t => t)
             .ToListAsync(cancellationToken);
 
-    public async Task<AuditPage> SearchAsync(AuditSearchModel search, CancellationToken cancellationToken)
+    public async Task<AuditPage> SearchAsync(AuditSearchModel search, bool everyGovernment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(search);
-        var query = db.AuditEntries.AsNoTracking();
+        var query = Entries(everyGovernment);
         if (!string.IsNullOrWhiteSpace(search.User))
         {
             // LIKE with the wildcards of the user's text escaped: a plain "contains".
