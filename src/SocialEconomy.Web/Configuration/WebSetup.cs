@@ -43,6 +43,7 @@ public static class WebSetup
         services.AddScoped<Features.PlanEditing.SubProjectTablesEditor>();
         services.AddScoped<Features.PlanRevisions.RevisionTableQuery>();
         services.AddScoped<Features.AdminAudit.AuditQueries>();
+        services.AddScoped<Features.Province.ProvinceOverview>();
         services.AddScoped<Features.Results.ResultEntry>();
         services.AddScoped<Features.SelfEvaluations.SelfEvaluationPages>();
         services.AddOptions<Features.Reports.ReportOptions>().BindConfiguration("Reports");

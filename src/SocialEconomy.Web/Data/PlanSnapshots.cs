@@ -35,9 +35,13 @@ public sealed class PlanSnapshots : IDisposable
     internal int Loads => Volatile.Read(ref _loads);
 
     /// <summary>The plan with everything any reader of a whole plan shows: structure, departments, indicators with targets, milestones, budget lines with amounts.</summary>
-    public Task<BasicPlan?> PlanAsync(AppDbContext db, int planId, CancellationToken cancellationToken) =>
-        GetAsync(db, ChangeStamp.Planning, ("plan", planId, 0), () =>
-            db.Plans.AsNoTracking().AsSplitQuery()
+    /// <param name="everyGovernment">
+    /// Read past the government filters: only for a caller that has itself decided the reader
+    /// may see this plan (a 시·도 reading a 시·군·구 under it, Features/Province).
+    /// </param>
+    public Task<BasicPlan?> PlanAsync(AppDbContext db, int planId, CancellationToken cancellationToken, bool everyGovernment = false) =>
+        GetAsync(db, ChangeStamp.Planning, ("plan", planId, 0), everyGovernment, () =>
+            (everyGovernment ? db.Plans.IgnoreQueryFilters() : db.Plans).AsNoTracking().AsSplitQuery()
                 .Include(p => p.OwningDepartment)
                 .Include(p => p.Goals)
                 .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.LeadDepartment)
@@ -49,10 +53,10 @@ public sealed class PlanSnapshots : IDisposable
                 .FirstOrDefaultAsync(p => p.Id == planId, cancellationToken), cancellationToken);
 
     /// <summary>The plan's results of one year with their indicator figures, budget execution, milestone progress and review steps, by sub-project.</summary>
-    public async Task<IReadOnlyDictionary<int, YearResult>> YearResultsAsync(AppDbContext db, int planId, int year, CancellationToken cancellationToken) =>
-        (await GetAsync<IReadOnlyDictionary<int, YearResult>>(db, ChangeStamp.Results, ("results", planId, year), async () =>
+    public async Task<IReadOnlyDictionary<int, YearResult>> YearResultsAsync(AppDbContext db, int planId, int year, CancellationToken cancellationToken, bool everyGovernment = false) =>
+        (await GetAsync<IReadOnlyDictionary<int, YearResult>>(db, ChangeStamp.Results, ("results", planId, year), everyGovernment, async () =>
         {
-            var results = await db.YearResults.AsNoTracking().AsSplitQuery()
+            var results = await (everyGovernment ? db.YearResults.IgnoreQueryFilters() : db.YearResults).AsNoTracking().AsSplitQuery()
                 .Include(r => r.Indicators).Include(r => r.Budget).Include(r => r.Milestones).Include(r => r.Events)
                 .Where(r => r.Year == year && r.SubProject.Task.PlanId == planId)
                 .ToListAsync(cancellationToken);
@@ -61,7 +65,7 @@ public sealed class PlanSnapshots : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private async Task<T?> GetAsync<T>(AppDbContext db, string stampName, (string Kind, int Id, int Year) what, Func<Task<T?>> load, CancellationToken cancellationToken)
+    private async Task<T?> GetAsync<T>(AppDbContext db, string stampName, (string Kind, int Id, int Year) what, bool everyGovernment, Func<Task<T?>> load, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
@@ -69,7 +73,7 @@ public sealed class PlanSnapshots : IDisposable
 
         // The reader's government is part of the key: a copy is read through the context's
         // government filters, so it is served only to readers of the same scope.
-        var key = (what, stamp, db.ScopeKey);
+        var key = (what, stamp, everyGovernment ? "*" : db.ScopeKey);
         if (_cache.TryGetValue(key, out T? cached))
         {
             return cached;

@@ -22,6 +22,10 @@ public sealed class PortalClaimsFactory(
     : UserClaimsPrincipalFactory<AppUser, IdentityRole>(userManager, roleManager, identityOptions)
 {
     public const string DisplayName = "se:name";
+    public const string GovernmentName = "se:gov_name";
+
+    /// <summary>Present for people of a 시·도, who get the 시·군·구 현황 page (Features/Province).</summary>
+    public const string ProvinceGovernment = "se:province";
     public const string MustChangePassword = "se:must_change_password";
     public const string MustEnrolTwoFactor = "se:must_enrol_2fa";
 
@@ -34,6 +38,14 @@ public sealed class PortalClaimsFactory(
         // The government scopes every query of the session (AppDbContext); a move to another
         // government changes the security stamp, so the next request signs the person out.
         identity.AddClaim(new Claim(UserClaims.LocalGovernmentClaim, user.LocalGovernmentId.ToString(CultureInfo.InvariantCulture)));
+
+        // Shown beside the person's name in every page header; a rename shows from the next sign-in.
+        var government = await db.LocalGovernments.Where(g => g.Id == user.LocalGovernmentId).Select(g => new { g.Name, g.Level }).SingleAsync();
+        identity.AddClaim(new Claim(GovernmentName, government.Name));
+        if (government.Level == Domain.Organization.GovernmentLevel.Province)
+        {
+            identity.AddClaim(new Claim(ProvinceGovernment, "true"));
+        }
 
         // Department ids travel in the cookie; a change of departments updates the security
         // stamp, which ends the session (SessionCheck): the next sign-in carries the new ones.

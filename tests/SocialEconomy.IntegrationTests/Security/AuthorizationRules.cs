@@ -258,6 +258,9 @@ public static class AuthorizationRules
         AdminOrCoordinator("GET", "/admin/audit"),
 
         // 사용자 관리: Policies.ManageUsers.
+        // 시·군·구 현황: a 시·도's 주무부서 and 열람자 only; the matrix's people are 성북구's (a 시·군·구), so 404.
+        new("GET", "/province", S, D, N, D, D, D, N),
+
         AdminOnly("GET", "/admin/users"),
         AdminOnly("GET", "/admin/users/new"),
         AdminOnly("POST", "/admin/users/new"),

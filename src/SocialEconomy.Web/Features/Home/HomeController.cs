@@ -19,6 +19,7 @@ public sealed class HomeController(PlanQueries queries, AppDbContext db, PlanSna
         var runs = User.IsInRole(Roles.Admin) || User.IsInRole(Roles.Coordinator);
         return View(new HomeViewModel(
             current,
+            await ThisYear.FindAsync(db, today, cancellationToken),
             runs && current is not null ? await CoordinatorSection.BuildAsync(db, snapshots, User, current, today, cancellationToken) : null,
             User.IsInRole(Roles.DepartmentOfficer) && current is not null ? await OfficerSection.BuildAsync(db, snapshots, User, current, today, cancellationToken) : null,
             User.IsInRole(Roles.CommitteeMember) ? await MemberSection.BuildAsync(db, User, cancellationToken) : null,
@@ -52,6 +53,7 @@ public sealed class HomeController(PlanQueries queries, AppDbContext db, PlanSna
 
 public sealed record HomeViewModel(
     CurrentYear? Current,
+    ThisYear ThisYear,
     CoordinatorSection? Coordinator,
     OfficerSection? Officer,
     MemberSection? Member,

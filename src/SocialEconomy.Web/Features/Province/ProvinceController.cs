@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using SocialEconomy.Web.Features.Shared;
+using SocialEconomy.Web.Security;
+
+namespace SocialEconomy.Web.Features.Province;
+
+/// <summary>
+/// 시·도 현황: a 시·도's 주무부서 and 열람자 read — never edit — the confirmed results of the
+/// 시·군·구 under it, side by side. Anyone else, and the officers of a 시·군·구, get 404.
+/// </summary>
+[Route("province")]
+[Authorize(Roles = $"{Roles.Coordinator},{Roles.Viewer}")]
+public sealed class ProvinceController(ProvinceOverview overview, TimeProvider clock) : Controller
+{
+    [HttpGet("")]
+    public async Task<IActionResult> Index(int? year, CancellationToken cancellationToken)
+    {
+        var shown = year is >= 2000 and <= 2100 ? year.Value : Formats.KoreanToday(clock).Year;
+        var model = await overview.BuildAsync(User.GovernmentId(), shown, cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+}
