@@ -17,6 +17,7 @@ public static class WebSetup
         {
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             UseKoreanBindingMessages(o.ModelBindingMessageProvider);
+            o.ModelBinderProviders.Insert(0, new Features.Shared.SubProjectCodeBinderProvider());
 
             // Control characters, non-characters and bidi overrides refused in every form (TextRules).
             o.ModelValidatorProviders.Add(new Features.Shared.TextRulesValidatorProvider());
