@@ -54,7 +54,7 @@ public class StrategicTask
     public SubProject AddSubProject(string code, string name, Department leadDepartment, YearRange period)
     {
         ArgumentNullException.ThrowIfNull(leadDepartment);
-        var trimmedCode = BasicPlan.Required(code, "세부사업 코드", 20);
+        var trimmedCode = SubProjectCode.Validated(code);
         Plan.EnsureCodeIsFree(trimmedCode);
         if (!Plan.Period.Contains(period))
         {

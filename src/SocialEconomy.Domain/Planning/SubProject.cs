@@ -13,7 +13,7 @@ public class SubProject
     {
         Task = task;
         SortOrder = sortOrder;
-        Code = code;
+        Code = SubProjectCode.Validated(code);
         Name = BasicPlan.Required(name, "세부사업명", 200);
         LeadDepartment = leadDepartment;
         LeadDepartmentId = leadDepartment.Id;
@@ -76,7 +76,7 @@ public class SubProject
     public void Edit(string code, string name, Department leadDepartment)
     {
         ArgumentNullException.ThrowIfNull(leadDepartment);
-        var trimmedCode = BasicPlan.Required(code, "세부사업 코드", 20);
+        var trimmedCode = SubProjectCode.Validated(code);
         Task.Plan.EnsureCodeIsFree(trimmedCode, except: this);
         if (_sharingDepartments.Any(s => Same(s.Department, s.DepartmentId, leadDepartment)))
         {

@@ -17,20 +17,25 @@ public static class WebSetup
         {
             o.Filters.Add(new AutoValidateAntiforgeryTokenAttribute());
             UseKoreanBindingMessages(o.ModelBindingMessageProvider);
+            o.ModelBinderProviders.Insert(0, new Features.Shared.SubProjectCodeBinderProvider());
 
             // Control characters, non-characters and bidi overrides refused in every form (TextRules).
             o.ModelValidatorProviders.Add(new Features.Shared.TextRulesValidatorProvider());
         });
         services.AddSingleton(TimeProvider.System);
 
-        // A feature is a folder: its controller, view models and views sit together.
+        // A feature is a folder: its controllers, view models and views sit together (FeatureViewLocations).
         services.Configure<RazorViewEngineOptions>(o =>
         {
             o.ViewLocationFormats.Clear();
-            o.ViewLocationFormats.Add("/Features/{1}/{0}.cshtml");
             o.ViewLocationFormats.Add("/Features/Shared/{0}.cshtml");
+            o.ViewLocationFormats.Add("/Features/{0}.cshtml");
+            o.ViewLocationExpanders.Add(new Features.Shared.FeatureViewLocations());
         });
-        services.AddRouting(o => o.LowercaseUrls = true);
+
+        // Route templates are written in lower case; a generated URL keeps its values as they
+        // are, since a sub-project code "A-1" lowercased to "a-1" names no sub-project.
+        services.AddRouting(o => o.LowercaseUrls = false);
 
         // Razor would otherwise write every Hangul syllable as a numeric entity.
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));

@@ -130,7 +130,7 @@ public class PlanStructureEditTests(PortalFactory factory) : IClassFixture<Porta
         var cases = new (string Kind, int Id, Dictionary<string, string?> Changes, string Field, string Message, string Kept)[]
         {
             ("subproject", subs[1].Id, new() { ["Code"] = "1-1", ["Name"] = "새 이름" }, "Code", "이미 있습니다", "새 이름"),
-            ("subproject", subs[1].Id, new() { ["Code"] = "가-1", ["Name"] = "새 이름" }, "Code", "'1-3'처럼", "새 이름"),
+            ("subproject", subs[1].Id, new() { ["Code"] = "1/1", ["Name"] = "새 이름" }, "Code", "빗금", "새 이름"),
             ("task", plan.Tasks[0].Id, new() { ["Name"] = string.Empty, ["ShortName"] = "약칭만" }, "Name", "추진과제명을(를) 입력하세요", "약칭만"),
             ("actionitem", item.Id, new() { ["Name"] = "줄인 기간", ["StartYear"] = "2032", ["EndYear"] = "2034" }, "EndYear", "2030년, 2031년", "줄인 기간"),
             ("actionitem", item.Id, new() { ["Name"] = "밖의 기간", ["StartYear"] = "2029", ["EndYear"] = "2034" }, "EndYear", "세부사업 기간", "밖의 기간"),

@@ -68,6 +68,20 @@ public class PlanWorkbookBadWorkbookTests(PortalFactory factory) : IClassFixture
             var copy = sheet.AppendCopyOf(row);
             return [At(Structure, copy, "C", "세부사업 코드 '1-1'이(가) 이 계획에 이미 있습니다.")];
         },
+        ["세부사업 코드에 빗금"] = wb =>
+        {
+            var (sheet, row) = SubProjectRow(wb, "1-1");
+            var copy = sheet.AppendCopyOf(row);
+            sheet.CellAt(copy, "세부사업 코드").SetValue("1/9");
+            return [At(Structure, copy, "C", "세부사업 코드에는 빗금(/, \\)을 쓸 수 없습니다. 주소를 나누는 문자입니다. 예: 1-1")];
+        },
+        ["세부사업 코드가 전각이라 같은 코드"] = wb =>
+        {
+            var (sheet, row) = SubProjectRow(wb, "1-1");
+            var copy = sheet.AppendCopyOf(row);
+            sheet.CellAt(copy, "세부사업 코드").SetValue("１-１");
+            return [At(Structure, copy, "C", "세부사업 코드 '1-1'이(가) 이 계획에 이미 있습니다.")];
+        },
         ["예산 금액 자리에 글자"] = wb =>
         {
             wb.Worksheet(Budget).Cell("F2").SetValue("일천");

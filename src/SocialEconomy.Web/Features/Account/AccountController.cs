@@ -165,7 +165,7 @@ public sealed class AccountController(
         await audit.WriteAsync(AuditAction.PasswordChanged, userName: user.UserName, userId: user.Id, localGovernmentId: user.LocalGovernmentId);
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = "비밀번호를 변경했습니다. 다른 기기의 로그인은 바로 종료됩니다.";
-        return Redirect("/");
+        return RedirectToAction(nameof(Home.HomeController.Index), "Home");
     }
 
     [HttpGet("authenticator")]
@@ -201,7 +201,7 @@ public sealed class AccountController(
         await audit.WriteAsync(AuditAction.TwoFactorEnabled, userName: user.UserName, userId: user.Id, localGovernmentId: user.LocalGovernmentId);
         await signIn.RefreshSignInAsync(user);
         TempData["Notice"] = "2단계 인증을 설정했습니다. 다음 로그인부터 인증 앱의 코드를 입력합니다.";
-        return Redirect("/");
+        return RedirectToAction(nameof(Home.HomeController.Index), "Home");
     }
 
     /// <summary>시간 연장: a signed-in request renews the sliding session; the page timer restarts.</summary>

@@ -23,7 +23,7 @@ namespace SocialEconomy.Web.Features.Committee;
 [Authorize(Policy = Policies.RunEvaluations)]
 public sealed class CommitteeController(AppDbContext db, UserManager<AppUser> users, UserAdministration administration, TimeProvider clock) : Controller
 {
-    private const string CommitteeView = "~/Features/Committee/Committee.cshtml";
+    private const string CommitteeView = "Committee";
     private const string PasswordKey = "Committee.TemporaryPassword";
 
     [HttpGet("")]
@@ -109,7 +109,7 @@ public sealed class CommitteeController(AppDbContext db, UserManager<AppUser> us
         await db.SaveChangesAsync(cancellationToken);
         TempData[PasswordKey] = created.TemporaryPassword;
         TempData["Notice"] = $"외부전문가 {input.DisplayName.Trim()}({input.UserName!.Trim()}) 계정을 만들고 평가위원회에 넣었습니다. 임시 비밀번호를 전달하세요.";
-        return Redirect($"/evaluations/{cycleId}/committee");
+        return RedirectToAction(nameof(Index), new { cycleId });
     }
 
     [HttpPost("close")]
@@ -150,7 +150,7 @@ public sealed class CommitteeController(AppDbContext db, UserManager<AppUser> us
             TempData["Notice"] = "다른 사람이 먼저 평가위원회를 바꿨습니다. 목록을 확인하고 다시 하세요.";
         }
 
-        return Redirect($"/evaluations/{cycle.Id}/committee");
+        return RedirectToAction(nameof(Index), new { cycleId = cycle.Id });
     }
 
     private async Task<CommitteeViewModel> ViewModelAsync(EvaluationCycle cycle, ExpertEditModel expert, string? password, CancellationToken cancellationToken)

@@ -21,8 +21,8 @@ namespace SocialEconomy.Web.Features.Committee;
 [Route("evaluations/{cycleId:int}/external")]
 public sealed class ExternalResultController(AppDbContext db, ReportPrinter printer, TimeProvider clock) : Controller
 {
-    private const string ResultView = "~/Features/Committee/ExternalResult.cshtml";
-    private const string ReportView = "~/Features/Reports/ExternalReport.cshtml";
+    private const string ResultView = "ExternalResult";
+    private const string ReportView = "Reports/ExternalReport";
 
     /// <summary>외부평가 결과 as a printed report: only once the committee is closed, for everyone who reads the result.</summary>
     [HttpGet("report")]
@@ -34,8 +34,7 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
             return cycle is null ? NotFound() : Forbid();
         }
 
-        ViewData["ReportLinks"] = $"/evaluations/{cycleId}/external/report";
-        ViewData["BackLink"] = $"/evaluations/{cycleId}/external";
+        ViewData[Reports.ReportLinks.Key] = new Reports.ReportLinks(Url.Action(nameof(ReportPdf), new { cycleId }), Url.Action(nameof(Workbook), new { cycleId }), Url.Action(nameof(Index), new { cycleId }));
         return View(ReportView, found);
     }
 
@@ -106,7 +105,7 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
         {
             // Only a topic past the threshold has a form; anything else came from an old or crafted page.
             TempData["Notice"] = "사유를 적을 만큼 점수 차이가 큰 주제가 아닙니다. 아래 비교표를 확인하세요.";
-            return Redirect($"/evaluations/{cycleId}/external");
+            return RedirectToAction(nameof(Index), new { cycleId });
         }
 
         if (ModelState.IsValid)
@@ -136,7 +135,7 @@ public sealed class ExternalResultController(AppDbContext db, ReportPrinter prin
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = $"'{topic}' 점수 차이 사유를 저장했습니다.";
-        return Redirect($"/evaluations/{cycleId}/external");
+        return RedirectToAction(nameof(Index), new { cycleId });
     }
 
     private bool CanWriteReasons(EvaluationCycle cycle)

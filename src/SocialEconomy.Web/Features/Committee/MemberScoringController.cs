@@ -19,7 +19,7 @@ namespace SocialEconomy.Web.Features.Committee;
 [Route("evaluations/{cycleId:int}/score")]
 public sealed class MemberScoringController(AppDbContext db, TimeProvider clock) : Controller
 {
-    private const string ScoringView = "~/Features/Committee/Scoring.cshtml";
+    private const string ScoringView = "Scoring";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int cycleId, CancellationToken cancellationToken)
@@ -61,7 +61,7 @@ public sealed class MemberScoringController(AppDbContext db, TimeProvider clock)
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = "이해충돌 없음을 확인했습니다. 이제 채점할 수 있습니다.";
-        return Redirect($"/evaluations/{cycleId}/score");
+        return RedirectToAction(nameof(Index), new { cycleId });
     }
 
     [HttpPost("")]
@@ -119,13 +119,13 @@ public sealed class MemberScoringController(AppDbContext db, TimeProvider clock)
         catch (DbUpdateException)
         {
             TempData["Notice"] = "다른 창에서 먼저 저장했습니다. 지금 저장된 점수를 확인하고 다시 저장하세요.";
-            return Redirect($"/evaluations/{cycleId}/score");
+            return RedirectToAction(nameof(Index), new { cycleId });
         }
 
         TempData["Notice"] = form.Submit
             ? $"점수를 제출했습니다. 합계 {Formats.Points(seat.Total)}. 위원회 마감 전까지는 고쳐서 다시 제출할 수 있습니다."
             : "임시 저장했습니다. 나중에 이어서 채점하고 제출하세요.";
-        return Redirect($"/evaluations/{cycleId}/score");
+        return RedirectToAction(nameof(Index), new { cycleId });
     }
 
     private async Task<(EvaluationCycle? Cycle, CommitteeSeat? Seat)> LoadAsync(int cycleId, CancellationToken cancellationToken)

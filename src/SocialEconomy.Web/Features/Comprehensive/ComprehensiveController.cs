@@ -23,7 +23,7 @@ namespace SocialEconomy.Web.Features.Comprehensive;
 [Route("evaluations/comprehensive/{planId:int}")]
 public sealed class ComprehensiveController(AppDbContext db, UserManager<AppUser> users, TimeProvider clock) : Controller
 {
-    private const string PageView = "~/Features/Comprehensive/Comprehensive.cshtml";
+    private const string PageView = "Comprehensive";
     private const string Stale = "이 화면을 연 뒤에 다른 사람이 총괄평가를 저장했습니다. 입력한 내용은 그대로 두었습니다. 지금 저장된 내용을 확인하고 다시 저장하세요.";
 
     [HttpGet("")]
@@ -46,7 +46,7 @@ public sealed class ComprehensiveController(AppDbContext db, UserManager<AppUser
         if (await LoadAsync(planId, cancellationToken) is not null)
         {
             TempData["Notice"] = "이미 시작한 총괄평가입니다.";
-            return Redirect($"/evaluations/comprehensive/{planId}");
+            return RedirectToAction(nameof(Index), new { planId });
         }
 
         ComprehensiveEvaluation? evaluation = null;
@@ -67,7 +67,7 @@ public sealed class ComprehensiveController(AppDbContext db, UserManager<AppUser
         db.ComprehensiveEvaluations.Add(evaluation);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = $"{afterYear}년까지의 사업을 대상으로 총괄평가를 시작했습니다. 총괄평가단을 구성하세요.";
-        return Redirect($"/evaluations/comprehensive/{planId}");
+        return RedirectToAction(nameof(Index), new { planId });
     }
 
     [HttpPost("panel")]
@@ -84,7 +84,7 @@ public sealed class ComprehensiveController(AppDbContext db, UserManager<AppUser
         if (user is null || !user.IsActive || !(await users.IsInRoleAsync(user, Roles.CommitteeMember) || await users.IsInRoleAsync(user, Roles.Coordinator)))
         {
             TempData["Notice"] = "목록에 있는 평가위원이나 주무부서 담당자를 고르세요.";
-            return Redirect($"/evaluations/comprehensive/{planId}");
+            return RedirectToAction(nameof(Index), new { planId });
         }
 
         return await ChangeAsync(planId, () => evaluation.AddPanelist(user.Id, user.DisplayName), $"{user.DisplayName} 님을 총괄평가단에 넣었습니다.", cancellationToken);
@@ -210,7 +210,7 @@ public sealed class ComprehensiveController(AppDbContext db, UserManager<AppUser
         catch (DomainException e)
         {
             TempData["Notice"] = e.Message;
-            return Redirect($"/evaluations/comprehensive/{planId}");
+            return RedirectToAction(nameof(Index), new { planId });
         }
 
         return await SaveAsync(planId, notice, cancellationToken);
@@ -228,7 +228,7 @@ public sealed class ComprehensiveController(AppDbContext db, UserManager<AppUser
             TempData["Notice"] = Stale;
         }
 
-        return Redirect($"/evaluations/comprehensive/{planId}");
+        return RedirectToAction(nameof(Index), new { planId });
     }
 
     private Task<ComprehensiveEvaluation?> LoadAsync(int planId, CancellationToken cancellationToken) =>

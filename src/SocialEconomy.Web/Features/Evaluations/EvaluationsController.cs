@@ -19,8 +19,8 @@ namespace SocialEconomy.Web.Features.Evaluations;
 [Route("evaluations")]
 public sealed class EvaluationsController(AppDbContext db, TimeProvider clock) : Controller
 {
-    private const string IndexView = "~/Features/Evaluations/Index.cshtml";
-    private const string CycleView = "~/Features/Evaluations/Cycle.cshtml";
+    private const string IndexView = "Index";
+    private const string CycleView = "Cycle";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -59,7 +59,7 @@ public sealed class EvaluationsController(AppDbContext db, TimeProvider clock) :
         db.EvaluationCycles.Add(cycle);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = $"{cycle.Year}년 평가를 시작했습니다. 기본 평가지표를 복사했으니 채점 전에 항목과 배점을 확인하세요.";
-        return Redirect($"/evaluations/{cycle.Id}");
+        return RedirectToAction(nameof(Cycle), new { cycleId = cycle.Id });
     }
 
     [HttpGet("{cycleId:int}")]
@@ -99,7 +99,7 @@ public sealed class EvaluationsController(AppDbContext db, TimeProvider clock) :
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = "평가 일정을 저장했습니다.";
-        return Redirect($"/evaluations/{cycle.Id}");
+        return RedirectToAction(nameof(Cycle), new { cycleId = cycle.Id });
     }
 
     [HttpPost("{cycleId:int}/rules")]
@@ -131,7 +131,7 @@ public sealed class EvaluationsController(AppDbContext db, TimeProvider clock) :
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = $"평가위원회 집계 방법을 저장했습니다: {ScoreAggregation.Label(cycle.Aggregation)}.";
-        return Redirect($"/evaluations/{cycle.Id}");
+        return RedirectToAction(nameof(Cycle), new { cycleId = cycle.Id });
     }
 
     /// <summary>

@@ -16,7 +16,7 @@ namespace SocialEconomy.Web.Features.Evaluations;
 [Route("evaluations/frameworks/{frameworkId:int}")]
 public sealed class FrameworksController(AppDbContext db) : Controller
 {
-    private const string FrameworkView = "~/Features/Evaluations/Framework.cshtml";
+    private const string FrameworkView = "Framework";
 
     [HttpGet("")]
     public async Task<IActionResult> Show(int frameworkId, CancellationToken cancellationToken)
@@ -58,7 +58,7 @@ public sealed class FrameworksController(AppDbContext db) : Controller
             TempData["Notice"] = e.Message;
         }
 
-        return Redirect($"/evaluations/frameworks/{frameworkId}");
+        return RedirectToAction(nameof(Show), new { frameworkId });
     }
 
     [HttpPost("bands")]
@@ -119,7 +119,7 @@ public sealed class FrameworksController(AppDbContext db) : Controller
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = "목표의 달성도 배점 기준을 저장했습니다.";
-        return Redirect($"/evaluations/frameworks/{frameworkId}");
+        return RedirectToAction(nameof(Show), new { frameworkId });
     }
 
     private async Task<IActionResult> ChangeAsync(int frameworkId, ItemEditModel input, string prefix, int? itemId, Action<EvaluationFramework, ItemDraft> change, string done, CancellationToken cancellationToken)
@@ -170,11 +170,11 @@ public sealed class FrameworksController(AppDbContext db) : Controller
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = done;
-        return Redirect($"/evaluations/frameworks/{frameworkId}");
+        return RedirectToAction(nameof(Show), new { frameworkId });
     }
 
     /// <summary>A frozen table has no forms; a post from a page opened before the first score is answered with the reason.</summary>
-    private RedirectResult? Frozen(EvaluationFramework framework)
+    private RedirectToActionResult? Frozen(EvaluationFramework framework)
     {
         try
         {
@@ -184,7 +184,7 @@ public sealed class FrameworksController(AppDbContext db) : Controller
         catch (DomainException e)
         {
             TempData["Notice"] = e.Message;
-            return Redirect($"/evaluations/frameworks/{framework.Id}");
+            return RedirectToAction(nameof(Show), new { frameworkId = framework.Id });
         }
     }
 

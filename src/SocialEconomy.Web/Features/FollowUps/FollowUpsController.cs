@@ -21,7 +21,7 @@ namespace SocialEconomy.Web.Features.FollowUps;
 [Route("follow-ups")]
 public sealed class FollowUpsController(AppDbContext db, TimeProvider clock) : Controller
 {
-    private const string ListView = "~/Features/FollowUps/Index.cshtml";
+    private const string ListView = "Index";
 
     [HttpGet("")]
     public async Task<IActionResult> Index([FromQuery] int? planId, [FromQuery] int? year, CancellationToken cancellationToken) =>
@@ -56,7 +56,8 @@ public sealed class FollowUpsController(AppDbContext db, TimeProvider clock) : C
         int? subProjectId = null;
         if (plan is not null && !string.IsNullOrWhiteSpace(input.Code))
         {
-            subProjectId = await db.SubProjects.Where(s => s.Task.PlanId == plan.Id && s.Code == input.Code.Trim()).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
+            var code = Domain.Planning.SubProjectCode.Normalize(input.Code);
+            subProjectId = await db.SubProjects.Where(s => s.Task.PlanId == plan.Id && s.Code == code).Select(s => (int?)s.Id).FirstOrDefaultAsync(cancellationToken);
             if (subProjectId is null)
             {
                 ModelState.AddModelError("Input.Code", $"이 계획에 {input.Code.Trim()} 세부사업이 없습니다. 예: 1-1");
@@ -83,7 +84,7 @@ public sealed class FollowUpsController(AppDbContext db, TimeProvider clock) : C
         db.FollowUpActions.Add(action);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = $"{department!.Name}에 환류 조치를 배정했습니다. 기한 {Formats.Date(action.DueDate)}.";
-        return Redirect($"/follow-ups?planId={action.PlanId}&year={action.Year}");
+        return RedirectToAction(nameof(Index), new { planId = action.PlanId, year = action.Year });
     }
 
     [HttpPost("{followUpId:int}")]
@@ -125,7 +126,7 @@ public sealed class FollowUpsController(AppDbContext db, TimeProvider clock) : C
             TempData["Notice"] = "다른 사람이 먼저 조치 결과를 저장했습니다. 지금 저장된 내용을 확인하세요.";
         }
 
-        return Redirect($"/follow-ups?planId={action.PlanId}");
+        return RedirectToAction(nameof(Index), new { planId = action.PlanId });
     }
 
     private bool CanRecord(int departmentId) =>

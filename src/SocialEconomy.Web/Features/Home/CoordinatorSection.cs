@@ -89,7 +89,7 @@ public sealed record CoordinatorSection(
         "bar",
         rates.Tasks.SelectMany(t => t.SubProjects).Select(s => s.Hidden
             ? new RateChartRow(s.SubProject.Code, $"{s.SubProject.Code} {s.SubProject.Name}", null, null, null, ["확정 전(비공개)"])
-            : RateChartRow.From(s.SubProject.Code, $"{s.SubProject.Code} {s.SubProject.Name}", $"/results/{rates.Plan.Id}/{rates.Year}/{s.SubProject.Code}", s.Rollup, Formats.Status(s.Status))).ToList(),
+            : RateChartRow.From(s.SubProject.Code, $"{s.SubProject.Code} {s.SubProject.Name}", new ResultLink(rates.Plan.Id, rates.Year, s.SubProject.Code), s.Rollup, Formats.Status(s.Status))).ToList(),
         ["실적 상태"],
         Horizontal: true);
 

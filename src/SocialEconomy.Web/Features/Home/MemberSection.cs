@@ -8,7 +8,7 @@ using SocialEconomy.Web.Security;
 namespace SocialEconomy.Web.Features.Home;
 
 /// <summary>One evaluation the member is seated on, and the one thing to do next there.</summary>
-public sealed record MemberRow(int CycleId, string PlanTitle, int Year, string State, string ActionText, string ActionHref, string ExternalBy, bool Closed);
+public sealed record MemberRow(int CycleId, string PlanTitle, int Year, string State, string ActionText, string ExternalBy, bool Closed);
 
 /// <summary>
 /// 평가위원: the committees they are seated on, newest first. Only their own seat's state is
@@ -43,15 +43,15 @@ public sealed record MemberSection(IReadOnlyList<MemberRow> Rows)
             .OrderByDescending(s => s.Year).ThenByDescending(s => s.CycleId)
             .Select(s =>
             {
-                var sheet = $"/evaluations/{s.CycleId}/score";
-                var (state, text, href) = (s.CommitteeClosedAtUtc, s.DeclaredAtUtc, s.SubmittedAtUtc) switch
+                // A closed committee's row links to the external result, every other to the score sheet (_Member.cshtml).
+                var (state, text) = (s.CommitteeClosedAtUtc, s.DeclaredAtUtc, s.SubmittedAtUtc) switch
                 {
-                    ({ }, _, _) => ("평가 마감", "외부평가 결과 보기", $"/evaluations/{s.CycleId}/external"),
-                    (null, null, _) => ("이해충돌 여부 확인 전", "이해충돌 없음 확인하기", sheet),
-                    (null, { }, null) => (s.SelfStage == SelfStage.Locked ? "채점할 차례" : "자체평가 확정 대기", "채점하기", sheet),
-                    _ => ("제출 완료 (마감 전까지 고칠 수 있음)", "제출한 채점표 보기", sheet),
+                    ({ }, _, _) => ("평가 마감", "외부평가 결과 보기"),
+                    (null, null, _) => ("이해충돌 여부 확인 전", "이해충돌 없음 확인하기"),
+                    (null, { }, null) => (s.SelfStage == SelfStage.Locked ? "채점할 차례" : "자체평가 확정 대기", "채점하기"),
+                    _ => ("제출 완료 (마감 전까지 고칠 수 있음)", "제출한 채점표 보기"),
                 };
-                return new MemberRow(s.CycleId, s.PlanTitle, s.Year, state, text, href, Formats.Date(s.ExternalBy), s.CommitteeClosedAtUtc is not null);
+                return new MemberRow(s.CycleId, s.PlanTitle, s.Year, state, text, Formats.Date(s.ExternalBy), s.CommitteeClosedAtUtc is not null);
             })
             .ToList());
     }

@@ -19,8 +19,6 @@ public sealed record OfficerRow(string Code, string Name, string Role, ResultSta
 /// </summary>
 public sealed record SelfReportRow(int CycleId, int Year, string? OtherPlan, string Code, string Name, string Role, bool Written, string State, string Due, bool Overdue)
 {
-    public string Href => $"/evaluations/{CycleId}/self/{Code}";
-
     public string ActionText => Written ? "보고서 고치기" : "보고서 쓰기";
 }
 

@@ -4,11 +4,14 @@ using SocialEconomy.Web.Features.Shared;
 namespace SocialEconomy.Web.Features.Home;
 
 /// <summary>One bar group or point of a rate chart and the matching table row; Extras are table-only columns (amounts).</summary>
-public sealed record RateChartRow(string Label, string Title, string? Href, decimal? Achievement, decimal? Execution, IReadOnlyList<string> Extras)
+public sealed record RateChartRow(string Label, string Title, ResultLink? Link, decimal? Achievement, decimal? Execution, IReadOnlyList<string> Extras)
 {
-    public static RateChartRow From(string label, string title, string? href, Rollup rollup, params string[] extras) =>
-        new(label, title, href, rollup.Achievement, rollup.Execution, extras);
+    public static RateChartRow From(string label, string title, ResultLink? link, Rollup rollup, params string[] extras) =>
+        new(label, title, link, rollup.Achievement, rollup.Execution, extras);
 }
+
+/// <summary>The year result page a row links to; the table writes the URL through routing.</summary>
+public sealed record ResultLink(int PlanId, int Year, string Code);
 
 /// <summary>
 /// A chart of achievement and execution rates with its table: the page carries the figures

@@ -48,7 +48,7 @@ public sealed class SubProjectTrendViewComponent(AppDbContext db, PlanSnapshots 
                 }
 
                 var rollup = YearRates.ForSubProject(UserClaimsPrincipal, sub, year, result, unit, i => i.TargetFor(year)).Rollup;
-                return RateChartRow.From(label, label, $"/results/{planId}/{year}/{sub.Code}", rollup, "확정", YearRates.Money(rollup.Planned), YearRates.Money(rollup.Executed));
+                return RateChartRow.From(label, label, new ResultLink(planId, year, sub.Code), rollup, "확정", YearRates.Money(rollup.Planned), YearRates.Money(rollup.Executed));
             })
             .ToList();
         var chart = new RateChart(
@@ -58,6 +58,6 @@ public sealed class SubProjectTrendViewComponent(AppDbContext db, PlanSnapshots 
             "bar",
             rows,
             ["실적 상태", $"계획액({unit.Symbol})", $"집행액({unit.Symbol})"]);
-        return View("~/Features/Home/_SubProjectTrend.cshtml", chart);
+        return View("_SubProjectTrend", chart);
     }
 }

@@ -34,7 +34,7 @@ public sealed class PlanEditingController(SubProjectTablesEditor editor, AppDbCo
         {
             case SubProjectTablesEditor.Outcome.Saved:
                 TempData["Notice"] = "연도별 목표·추진계획·예산을 저장했습니다.";
-                return Redirect($"/plans/{id}/subprojects/{Uri.EscapeDataString(code)}");
+                return RedirectToAction(nameof(Plans.PlansController.SubProject), "Plans", new { id, code });
             case SubProjectTablesEditor.Outcome.Conflict:
                 ModelState.AddModelError(string.Empty, "다른 사용자가 먼저 저장했습니다. 칸 아래에 그 사용자가 저장한 값이 보입니다. 확인한 뒤 다시 저장하면 입력한 값으로 저장됩니다.");
                 var current = await editor.LoadAsync(id, code, cancellationToken);
@@ -89,6 +89,6 @@ public sealed class PlanEditingController(SubProjectTablesEditor editor, AppDbCo
             TempData["Notice"] = e.Message;
         }
 
-        return Redirect($"/plans/{id}");
+        return RedirectToAction(nameof(Plans.PlansController.Overview), "Plans", new { id });
     }
 }

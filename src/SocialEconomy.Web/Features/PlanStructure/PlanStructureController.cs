@@ -56,7 +56,7 @@ public sealed class PlanStructureController(AppDbContext db, TimeProvider clock)
         db.Plans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = "새 기본계획을 '작성중' 상태로 만들었습니다. 추진과제와 세부사업을 추가하세요.";
-        return Redirect($"/plans/{plan.Id}/structure");
+        return RedirectToAction(nameof(Structure), new { id = plan.Id });
     }
 
     [HttpGet("{id:int}/structure")]
@@ -116,7 +116,7 @@ public sealed class PlanStructureController(AppDbContext db, TimeProvider clock)
         if (ModelState.IsValid && await db.TrySaveStructureAsync(ModelState, field, cancellationToken))
         {
             TempData["Notice"] = notice;
-            return Redirect($"/plans/{id}/structure");
+            return RedirectToAction(nameof(Structure), new { id });
         }
 
         return View(nameof(Structure), await ViewModelAsync(id, task, subProject, cancellationToken));

@@ -21,7 +21,7 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
     /// <summary>ViewData key naming the add form whose errors the structure page shows.</summary>
     public const string FailedFormKey = "PlanStructure.FailedForm";
 
-    private const string RemoveView = "~/Features/PlanStructure/Remove.cshtml";
+    private const string RemoveView = "Remove";
 
     [HttpPost("subprojects/{code}/actionitems")]
     public async Task<IActionResult> AddActionItem(int id, string code, [Bind(Prefix = "ActionItem")] NewActionItemEditModel input, CancellationToken cancellationToken)
@@ -228,7 +228,7 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
         }
 
         TempData["Notice"] = $"{description}을(를) 삭제했습니다.";
-        return Redirect($"/plans/{id}/structure");
+        return RedirectToAction(nameof(PlanStructureController.Structure), "PlanStructure", new { id });
     }
 
     private Task<BasicPlan?> PlanAsync(int id, CancellationToken cancellationToken) => StructureParts.LoadAsync(db, id, cancellationToken);
@@ -238,12 +238,12 @@ public sealed class PlanStructureItemsController(AppDbContext db) : Controller
         if (ModelState.IsValid && await db.TrySaveStructureAsync(ModelState, field, cancellationToken))
         {
             TempData["Notice"] = notice;
-            return Redirect($"/plans/{plan.Id}/structure");
+            return RedirectToAction(nameof(PlanStructureController.Structure), "PlanStructure", new { id = plan.Id });
         }
 
         // Shown again with what was typed: the failed form's fields keep their values and errors.
         ViewData[FailedFormKey] = form;
         var tasks = plan.Tasks.Select(t => new Option(t.Number.ToString(Formats.Korean), $"{t.Number}. {t.Name}")).ToList();
-        return View("~/Features/PlanStructure/Structure.cshtml", new PlanStructureViewModel(plan.Id, plan.Title, Formats.Period(plan.Period), tasks, await DepartmentOptions.LoadAsync(db, cancellationToken), new NewTaskEditModel(), new NewSubProjectEditModel()));
+        return View("Structure", new PlanStructureViewModel(plan.Id, plan.Title, Formats.Period(plan.Period), tasks, await DepartmentOptions.LoadAsync(db, cancellationToken), new NewTaskEditModel(), new NewSubProjectEditModel()));
     }
 }

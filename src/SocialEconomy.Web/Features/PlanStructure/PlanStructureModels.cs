@@ -69,7 +69,6 @@ public sealed class NewSubProjectEditModel
     public int? TaskNumber { get; set; }
 
     [Required(ErrorMessage = "세부사업 코드를 입력하세요.")]
-    [RegularExpression(@"^\d{1,2}-\d{1,2}$", ErrorMessage = "세부사업 코드는 '1-3'처럼 입력하세요.")]
     [Display(Name = "세부사업 코드")]
     public string Code { get; set; } = string.Empty;
 

@@ -19,7 +19,7 @@ namespace SocialEconomy.Web.Features.PlanStructure;
 [Route("plans/{id:int}/structure")]
 public sealed class PlanStructurePartsController(AppDbContext db) : Controller
 {
-    private const string EditView = "~/Features/PlanStructure/EditPart.cshtml";
+    private const string EditView = "EditPart";
 
     [HttpGet("edit/{kind}/{entityId:int}")]
     public async Task<IActionResult> Edit(int id, string kind, int entityId, CancellationToken cancellationToken)
@@ -67,7 +67,7 @@ public sealed class PlanStructurePartsController(AppDbContext db) : Controller
             {
                 await db.SaveChangesAsync(cancellationToken);
                 TempData["Notice"] = $"{StructureParts.Describe(part)}을(를) 고쳤습니다.";
-                return Redirect($"/plans/{id}/structure#{kind}-{entityId}");
+                return RedirectToAction(nameof(PlanStructureController.Structure), "PlanStructure", new { id }, $"{kind}-{entityId}");
             }
             catch (DbUpdateConcurrencyException)
             {
@@ -98,7 +98,7 @@ public sealed class PlanStructurePartsController(AppDbContext db) : Controller
         if (delta == 0)
         {
             TempData["Notice"] = "위로 또는 아래로 옮길 수 있습니다.";
-            return Redirect($"/plans/{id}/structure");
+            return RedirectToAction(nameof(PlanStructureController.Structure), "PlanStructure", new { id });
         }
 
         var description = StructureParts.Describe(part);
@@ -108,7 +108,7 @@ public sealed class PlanStructurePartsController(AppDbContext db) : Controller
             if (!StructureParts.Move(plan, part, delta))
             {
                 TempData["Notice"] = $"{description}은(는) 이미 {(delta < 0 ? "맨 위" : "맨 아래")}에 있습니다.";
-                return Redirect($"/plans/{id}/structure#{kind}-{entityId}");
+                return RedirectToAction(nameof(PlanStructureController.Structure), "PlanStructure", new { id }, $"{kind}-{entityId}");
             }
 
             StructureParts.SubProjectOf(part)?.MarkChanged();
@@ -116,13 +116,13 @@ public sealed class PlanStructurePartsController(AppDbContext db) : Controller
         catch (DomainException e)
         {
             TempData["Notice"] = e.Message;
-            return Redirect($"/plans/{id}/structure");
+            return RedirectToAction(nameof(PlanStructureController.Structure), "PlanStructure", new { id });
         }
 
         TempData["Notice"] = await db.TrySaveStructureAsync(ModelState, string.Empty, cancellationToken)
             ? $"{description}을(를) {(delta < 0 ? "위로" : "아래로")} 옮겼습니다."
             : StructureSave.ConflictMessage;
-        return Redirect($"/plans/{id}/structure#{kind}-{entityId}");
+        return RedirectToAction(nameof(PlanStructureController.Structure), "PlanStructure", new { id }, $"{kind}-{entityId}");
     }
 
     [HttpPost("subprojects/{code}/sharing/{departmentId:int}/remove")]
@@ -145,13 +145,13 @@ public sealed class PlanStructurePartsController(AppDbContext db) : Controller
         catch (DomainException e)
         {
             TempData["Notice"] = e.Message;
-            return Redirect($"/plans/{id}/structure");
+            return RedirectToAction(nameof(PlanStructureController.Structure), "PlanStructure", new { id });
         }
 
         TempData["Notice"] = await db.TrySaveStructureAsync(ModelState, string.Empty, cancellationToken)
             ? $"{sharing.Department.Name}을(를) 세부사업 {sub.Code}의 협조부서에서 제외했습니다. 이 부서 담당자는 이제 이 세부사업을 편집할 수 없습니다."
             : StructureSave.ConflictMessage;
-        return Redirect($"/plans/{id}/structure#subproject-{sub.Id}");
+        return RedirectToAction(nameof(PlanStructureController.Structure), "PlanStructure", new { id }, $"subproject-{sub.Id}");
     }
 
     private ViewResult ConflictView(BasicPlan plan, string kind, int entityId, string description, object part, IReadOnlyDictionary<string, string?> values, PartChoices choices)

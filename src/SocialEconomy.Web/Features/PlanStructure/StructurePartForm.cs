@@ -69,7 +69,7 @@ public static class StructurePartForm
             ],
             SubProject s =>
             [
-                new("Code", "세부사업 코드", PartFieldType.Text, s.Code, Hint: "'1-3'처럼 입력합니다. 계획 안에서 겹칠 수 없습니다."),
+                new("Code", "세부사업 코드", PartFieldType.Text, s.Code, Hint: "'1-3'처럼 입력합니다. '/'는 쓸 수 없고, 계획 안에서 겹칠 수 없습니다."),
                 new("Name", "세부사업명", PartFieldType.Text, s.Name),
                 new("LeadDepartmentId", "주관부서", PartFieldType.Select, s.LeadDepartmentId.ToString(Formats.Korean), choices.DepartmentOptions),
             ],
@@ -141,10 +141,11 @@ public static class StructurePartForm
 
     private static Action? SubProjectChange(SubProject s, Reader reader, PartChoices choices)
     {
-        var code = reader.Text("Code", "세부사업 코드", 20, required: true);
-        if (code is not null && !System.Text.RegularExpressions.Regex.IsMatch(code, @"^\d{1,2}-\d{1,2}$", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1)))
+        // The rule of the domain and the workbook import: the page accepts every code an import can bring.
+        var code = reader.Text("Code", "세부사업 코드", SubProjectCode.MaxLength, required: true);
+        if (code is { Length: <= SubProjectCode.MaxLength } && SubProjectCode.Refusal(code) is { } refusal)
         {
-            reader.Error("Code", "세부사업 코드는 '1-3'처럼 입력하세요.");
+            reader.Error("Code", refusal);
         }
 
         var name = reader.Text("Name", "세부사업명", 200, required: true);

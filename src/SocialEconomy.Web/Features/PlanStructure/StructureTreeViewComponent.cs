@@ -38,7 +38,7 @@ public sealed class StructureTreeViewComponent(AppDbContext db) : ViewComponent
             PartChoices.Kinds,
             PartChoices.TotalRules,
             ViewData[PlanStructureItemsController.FailedFormKey] as string);
-        return View("~/Features/PlanStructure/_StructureTree.cshtml", model);
+        return View("_StructureTree", model);
     }
 
     public static string RuleLabel(TotalRule rule) => rule switch

@@ -102,7 +102,7 @@ public static partial class PlanWorkbookLayout
         public const int Goal = 500;
         public const int TaskName = 200;
         public const int TaskShortName = 100;
-        public const int Code = 20;
+        public const int Code = Domain.Planning.SubProjectCode.MaxLength;
         public const int SubProjectName = 200;
         public const int Directions = 4000;
         public const int Overview = 4000;

@@ -386,7 +386,7 @@ public static class PlanWorkbookReader
         private void ReadSubProject(Table table, int row)
         {
             var taskNumber = Whole(table, row, TaskNumber, required: true);
-            var code = Text(table, row, Code, Code, required: true, MaxLength.Code);
+            var code = SubProjectCodeText(table, row);
             var name = Text(table, row, Name, "세부사업명", required: true, MaxLength.SubProjectName);
             var leadName = Text(table, row, LeadDepartment, LeadDepartment, required: true, Department.NameMaxLength);
             var lead = leadName is null ? null : FindDepartment(table, row, LeadDepartment, leadName, _plan.District);
@@ -442,7 +442,7 @@ public static class PlanWorkbookReader
 
         private void ReadActionItem(Table table, int row)
         {
-            var code = Text(table, row, Code, Code, required: true, MaxLength.Code);
+            var code = SubProjectCodeText(table, row);
             var name = Text(table, row, Name, "단위사업명", required: true, MaxLength.ActionItemName);
             var period = Period(table, row, required: false);
             var periodGiven = period is not null || !IsBlank(table, row, table.Columns[StartYear]) || !IsBlank(table, row, table.Columns[EndYear]);
@@ -667,7 +667,7 @@ public static class PlanWorkbookReader
         /// </summary>
         private (SubProject? SubProject, Domain.Planning.ActionItem? Item, bool ItemMissing) References(Table table, int row, bool itemRequired)
         {
-            var code = Text(table, row, Code, Code, required: true, MaxLength.Code);
+            var code = SubProjectCodeText(table, row);
             var name = Text(table, row, ActionItemHeader, ActionItemHeader, itemRequired, MaxLength.ActionItemName);
             var named = !IsBlank(table, row, table.Columns[ActionItemHeader]);
             var subProject = code is null ? null : SubProjectFor(table, row, Code, code);
@@ -785,6 +785,29 @@ public static class PlanWorkbookReader
             }
 
             return trimmed;
+        }
+
+        /// <summary>A code cell in its stored form ("１-１" is "1-1"), or null with a problem when it cannot be a code (SubProjectCode).</summary>
+        private string? SubProjectCodeText(Table table, int row)
+        {
+            var value = Value(table, row, Code);
+            if (value is null)
+            {
+                if (table.Columns.ContainsKey(Code))
+                {
+                    Problem(table, row, Code, $"{Code}을(를) 입력하세요.");
+                }
+
+                return null;
+            }
+
+            if (Domain.Planning.SubProjectCode.Refusal(value) is { } refusal)
+            {
+                Problem(table, row, Code, refusal);
+                return null;
+            }
+
+            return Domain.Planning.SubProjectCode.Normalize(value);
         }
 
         private List<string> Lines(Table table, int row, string header, int maxLength)

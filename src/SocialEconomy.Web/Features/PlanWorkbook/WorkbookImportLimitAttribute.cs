@@ -22,7 +22,7 @@ public sealed class WorkbookImportLimitAttribute : Attribute, IAsyncResourceFilt
 
     public const string BusyMessage = "다른 엑셀 가져오기가 진행 중입니다. 잠시 후 다시 시도하세요.";
 
-    public const string BusyView = "~/Features/PlanWorkbook/ImportBusy.cshtml";
+    public const string BusyView = "PlanWorkbook/ImportBusy";
 
     /// <summary>An import takes seconds (docs/benchmarks.md); a retry soon after usually finds a free slot.</summary>
     public const int RetryAfterSeconds = 10;

@@ -14,7 +14,7 @@ namespace SocialEconomy.Web.Features.Reports;
 [Route("evaluations/comprehensive/{planId:int}")]
 public sealed class ComprehensiveReportController(AppDbContext db, ReportPrinter printer, TimeProvider clock) : Controller
 {
-    private const string ReportView = "~/Features/Reports/ComprehensiveReport.cshtml";
+    private const string ReportView = "ComprehensiveReport";
 
     [HttpGet("report")]
     public async Task<IActionResult> Report(int planId, CancellationToken cancellationToken)
@@ -25,8 +25,7 @@ public sealed class ComprehensiveReportController(AppDbContext db, ReportPrinter
             return NotFound();
         }
 
-        ViewData["ReportLinks"] = $"/evaluations/comprehensive/{planId}/report";
-        ViewData["BackLink"] = $"/evaluations/comprehensive/{planId}";
+        ViewData[ReportLinks.Key] = new ReportLinks(Url.Action(nameof(Pdf), new { planId }), Url.Action(nameof(Workbook), new { planId }), Url.Action(nameof(Comprehensive.ComprehensiveController.Index), "Comprehensive", new { planId }));
         return View(ReportView, model);
     }
 

@@ -15,10 +15,10 @@ namespace SocialEconomy.Web.Features.Reports;
 [Route("plans/{id:int}/reports")]
 public sealed class ReportsController(AppDbContext db, PlanQueries queries, ReportPrinter printer, TimeProvider clock) : Controller
 {
-    private const string FinanceView = "~/Features/Reports/FinanceReport.cshtml";
-    private const string ImplementationView = "~/Features/Reports/ImplementationReport.cshtml";
-    private const string BookView = "~/Features/Reports/PlanBook.cshtml";
-    private const string ResultsView = "~/Features/Reports/ResultsReport.cshtml";
+    private const string FinanceView = "FinanceReport";
+    private const string ImplementationView = "ImplementationReport";
+    private const string BookView = "PlanBook";
+    private const string ResultsView = "ResultsReport";
     private const string WorkbookType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     [HttpGet("book")]
@@ -30,8 +30,7 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
             return NotFound();
         }
 
-        ViewData["ReportLinks"] = $"/plans/{id}/reports/book";
-        ViewData["BackLink"] = $"/plans/{id}";
+        ViewData[ReportLinks.Key] = new ReportLinks(Url.Action(nameof(BookPdf), new { id }), Url.Action(nameof(BookWorkbookFile), new { id }), Url.Action(nameof(Plans.PlansController.Overview), "Plans", new { id }));
         return View(BookView, model);
     }
 
@@ -58,8 +57,7 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
             return NotFound();
         }
 
-        ViewData["ReportLinks"] = $"/plans/{id}/reports/finance";
-        ViewData["BackLink"] = $"/plans/{id}/finance";
+        ViewData[ReportLinks.Key] = new ReportLinks(Url.Action(nameof(FinancePdf), new { id }), Url.Action(nameof(FinanceWorkbookFile), new { id }), Url.Action(nameof(Plans.PlansController.Finance), "Plans", new { id }));
         return View(FinanceView, model);
     }
 
@@ -88,8 +86,7 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
             return NotFound();
         }
 
-        ViewData["ReportLinks"] = $"/plans/{id}/reports/implementation/{year}";
-        ViewData["BackLink"] = $"/plans/{id}";
+        ViewData[ReportLinks.Key] = new ReportLinks(Url.Action(nameof(ImplementationPdf), new { id, year }), Url.Action(nameof(ImplementationWorkbookFile), new { id, year }), Url.Action(nameof(Plans.PlansController.Overview), "Plans", new { id }));
         return View(ImplementationView, model);
     }
 
@@ -116,8 +113,7 @@ public sealed class ReportsController(AppDbContext db, PlanQueries queries, Repo
             return NotFound();
         }
 
-        ViewData["ReportLinks"] = $"/plans/{id}/reports/results/{year}";
-        ViewData["BackLink"] = $"/results/{id}/{year}";
+        ViewData[ReportLinks.Key] = new ReportLinks(Url.Action(nameof(ResultsPdf), new { id, year }), Url.Action(nameof(ResultsWorkbookFile), new { id, year }), Url.Action(nameof(Features.Results.YearResultsController.Index), "YearResults", new { planId = id, year }));
         return View(ResultsView, model);
     }
 

@@ -8,12 +8,14 @@ namespace SocialEconomy.Web.Features.Reports;
 public static class ViewRendering
 {
     /// <summary>The HTML a view would send, as a string: the same print view serves the screen and the PDF.</summary>
-    public static async Task<string> RenderViewAsync(this Controller controller, string viewPath, object model)
+    public static async Task<string> RenderViewAsync(this Controller controller, string viewName, object model)
     {
         ArgumentNullException.ThrowIfNull(controller);
         var engine = controller.HttpContext.RequestServices.GetRequiredService<ICompositeViewEngine>();
-        var found = engine.GetView(executingFilePath: null, viewPath, isMainPage: true);
-        var view = found.View ?? throw new InvalidOperationException($"No view at {viewPath}.");
+
+        // Found as View(viewName) would find it (FeatureViewLocations), so a name means the same here.
+        var found = engine.FindView(controller.ControllerContext, viewName, isMainPage: true);
+        var view = found.View ?? throw new InvalidOperationException($"No view {viewName} in {string.Join(", ", found.SearchedLocations)}.");
         controller.ViewData.Model = model;
         await using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
         var context = new ViewContext(controller.ControllerContext, view, controller.ViewData, controller.TempData, writer, new HtmlHelperOptions());
@@ -28,11 +30,11 @@ public static class ReportPdf
     /// A print view as a PDF download, or, when no browser can be started, the Korean 503
     /// page (the screen and Excel versions stay available). Every report prints through here.
     /// </summary>
-    public static async Task<IActionResult> PdfOrUnavailableAsync(this Controller controller, ReportPrinter printer, string viewPath, object model, string fileName, CancellationToken cancellationToken)
+    public static async Task<IActionResult> PdfOrUnavailableAsync(this Controller controller, ReportPrinter printer, string viewName, object model, string fileName, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(controller);
         ArgumentNullException.ThrowIfNull(printer);
-        var html = await controller.RenderViewAsync(viewPath, model);
+        var html = await controller.RenderViewAsync(viewName, model);
         try
         {
             return controller.File(await printer.PrintAsync(html, cancellationToken), "application/pdf", fileName);
@@ -41,7 +43,7 @@ public static class ReportPdf
         {
             controller.HttpContext.RequestServices.GetRequiredService<ILogger<ReportPrinter>>().LogError(e, "PDF of {Report} not produced", fileName);
             controller.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-            return controller.View("~/Features/Reports/Unavailable.cshtml");
+            return controller.View("Reports/Unavailable");
         }
     }
 }

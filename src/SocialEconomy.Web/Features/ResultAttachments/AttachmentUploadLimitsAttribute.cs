@@ -14,11 +14,14 @@ public class AttachmentUploadLimitsAttribute : UploadLimitsAttribute
     protected override IActionResult TooLarge(AuthorizationFilterContext context)
     {
         var options = context.HttpContext.RequestServices.GetRequiredService<IOptions<AttachmentOptions>>().Value;
-        var path = context.HttpContext.Request.Path.Value ?? "/results";
-        var back = path.EndsWith("/attachments", StringComparison.Ordinal) ? path[..^"/attachments".Length] : path;
+        // Both limited forms post to a URL of one sub-project's year result: back is its page.
+        var values = context.RouteData.Values;
+        var links = context.HttpContext.RequestServices.GetRequiredService<LinkGenerator>();
+        var back = links.GetPathByAction(context.HttpContext, nameof(Results.YearResultsController.SubProject), "YearResults", new { planId = values["planId"], year = values["year"], code = values["code"] })
+            ?? links.GetPathByAction(context.HttpContext, nameof(Results.ResultsPeriodsController.Index), "ResultsPeriods")!;
         return new ViewResult
         {
-            ViewName = "~/Features/ResultAttachments/TooLarge.cshtml",
+            ViewName = "ResultAttachments/TooLarge",
             StatusCode = StatusCodes.Status413PayloadTooLarge,
             ViewData = new Microsoft.AspNetCore.Mvc.ViewFeatures.ViewDataDictionary<TooLargeViewModel>(
                 context.HttpContext.RequestServices.GetRequiredService<Microsoft.AspNetCore.Mvc.ModelBinding.IModelMetadataProvider>(),

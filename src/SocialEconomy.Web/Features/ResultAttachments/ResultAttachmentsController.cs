@@ -48,7 +48,7 @@ public sealed class ResultAttachmentsController(AppDbContext db, ResultEntry ent
 
         // A refusal is an error beside the page's file field, never a success notice.
         TempData[outcome.Stored ? "Notice" : "FileError"] = outcome.Notice;
-        return Redirect($"/results/{planId}/{year}/{Uri.EscapeDataString(code)}#attachments");
+        return RedirectToAction(nameof(Results.YearResultsController.SubProject), "YearResults", new { planId, year, code }, "attachments");
     }
 
     [HttpGet("attachments/{id:int}")]
@@ -93,18 +93,18 @@ public sealed class ResultAttachmentsController(AppDbContext db, ResultEntry ent
             return Forbid();
         }
 
-        var back = $"/results/{result.SubProject.Task.PlanId}/{result.Year}/{Uri.EscapeDataString(result.SubProject.Code)}#attachments";
+        var back = RedirectToAction(nameof(Results.YearResultsController.SubProject), "YearResults", new { planId = result.SubProject.Task.PlanId, year = result.Year, code = result.SubProject.Code }, "attachments");
         var period = await db.ResultsPeriods.FirstOrDefaultAsync(p => p.PlanId == result.SubProject.Task.PlanId && p.Year == result.Year, cancellationToken);
         var refusal = result.EditRefusal ?? (period is { IsOpen: true } ? null : "실적 입력 기간이 닫혀 있어 증빙자료를 지울 수 없습니다.");
         if (refusal is not null)
         {
             TempData["Notice"] = refusal;
-            return Redirect(back);
+            return back;
         }
 
         db.ResultAttachments.Remove(attachment);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = $"증빙자료 '{attachment.FileName}'을(를) 지웠습니다.";
-        return Redirect(back);
+        return back;
     }
 }

@@ -96,7 +96,4 @@ public sealed record ResultPageViewModel(
     IReadOnlyList<TimelineRow> Timeline,
     IReadOnlyList<AttachmentRow> Attachments,
     IReadOnlyList<string> Gaps,
-    bool Conflict)
-{
-    public string Url => $"/results/{PlanId}/{Year}/{Uri.EscapeDataString(Code)}";
-}
+    bool Conflict);

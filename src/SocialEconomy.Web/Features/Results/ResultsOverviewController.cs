@@ -46,7 +46,7 @@ public sealed class ResultsOverviewController(AppDbContext db, PlanSnapshots sna
             .OrderBy(r => r.Department, StringComparer.Ordinal).ThenBy(r => r.Code, StringComparer.Ordinal)
             .ToList();
         var counts = Enum.GetValues<ResultStatus>().Select(s => new StatusCount(Formats.Status(s), rows.Count(r => r.Status == s))).ToList();
-        return View("~/Features/Results/Board.cshtml", new BoardViewModel(plan.Id, plan.Title, year, period is null ? null : Formats.Date(period.Deadline), period is { IsOpen: true }, rows, counts, rows.Count(r => r.Overdue)));
+        return View("Board", new BoardViewModel(plan.Id, plan.Title, year, period is null ? null : Formats.Date(period.Deadline), period is { IsOpen: true }, rows, counts, rows.Count(r => r.Overdue)));
     }
 
     [HttpGet("rates")]
@@ -76,7 +76,7 @@ public sealed class ResultsOverviewController(AppDbContext db, PlanSnapshots sna
                 YearRates.Money(t.Rollup.Executed),
                 Formats.Percent(t.Rollup.Execution)))
             .ToList();
-        return View("~/Features/Results/Rates.cshtml", new RatesViewModel(
+        return View("Rates", new RatesViewModel(
             plan.Id,
             plan.Title,
             year,

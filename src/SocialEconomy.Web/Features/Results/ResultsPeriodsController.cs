@@ -19,7 +19,7 @@ namespace SocialEconomy.Web.Features.Results;
 [Route("results")]
 public sealed class ResultsPeriodsController(AppDbContext db, TimeProvider clock) : Controller
 {
-    private const string PeriodsView = "~/Features/Results/Periods.cshtml";
+    private const string PeriodsView = "Periods";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(CancellationToken cancellationToken) =>
@@ -58,7 +58,7 @@ public sealed class ResultsPeriodsController(AppDbContext db, TimeProvider clock
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = $"{input.Year}년 실적 입력 기간을 열었습니다. 제출 기한은 {Formats.Date(input.Deadline!.Value)}입니다.";
-        return Redirect("/results");
+        return RedirectToAction(nameof(Index));
     }
 
     [HttpPost("periods/{periodId:int}/close")]
@@ -98,7 +98,7 @@ public sealed class ResultsPeriodsController(AppDbContext db, TimeProvider clock
             TempData["Notice"] = e.Message;
         }
 
-        return Redirect("/results");
+        return RedirectToAction(nameof(Index));
     }
 
     private async Task<ResultsPeriodsViewModel> ViewModelAsync(OpenPeriodEditModel input, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ namespace SocialEconomy.Web.Features.Results;
 [Route("results/{planId:int}/{year:int}")]
 public sealed class YearResultsController(ResultEntry entry, ResultAttachments.EvidenceStore store, AppDbContext db, PlanSnapshots snapshots, TimeProvider clock) : Controller
 {
-    private const string PageView = "~/Features/Results/SubProject.cshtml";
+    private const string PageView = "SubProject";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int planId, int year, CancellationToken cancellationToken)
@@ -36,7 +36,7 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
             .Where(x => SubProjectAccess.CanWorkOn(User, x.Sub) || ResultsAccess.CanRead(User, x.Sub, x.Status))
             .Select(x => new YearListRow(x.Sub.Code, x.Sub.Name, x.Sub.LeadDepartment.Name, Formats.Status(x.Status), x.Updated is { } at ? Formats.KoreanTime(at) : "-", SubProjectAccess.CanWorkOn(User, x.Sub) && period is { IsOpen: true }))
             .ToList();
-        return View("~/Features/Results/Year.cshtml", new YearListViewModel(plan.Id, plan.Title, year, period is null ? null : Formats.Date(period.Deadline), period is { IsOpen: true }, rows, ResultsAccess.CanReview(User)));
+        return View("Year", new YearListViewModel(plan.Id, plan.Title, year, period is null ? null : Formats.Date(period.Deadline), period is { IsOpen: true }, rows, ResultsAccess.CanReview(User)));
     }
 
     [HttpGet("{code}")]
@@ -95,15 +95,14 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
         }
 
         var (outcome, theirs, fileNotice) = await entry.SaveAsync(loaded, form, actor, ModelState, withFile, cancellationToken);
-        var url = $"/results/{planId}/{year}/{Uri.EscapeDataString(code)}";
         switch (outcome)
         {
             case ResultEntry.Outcome.Submitted:
                 TempData["Notice"] = Join("실적을 제출했습니다. 사회적경제 담당부서가 검토합니다.", fileNotice);
-                return Redirect(url);
+                return RedirectToAction(nameof(SubProject), new { planId, year, code });
             case ResultEntry.Outcome.Saved when ModelState.IsValid:
                 TempData["Notice"] = Join("임시 저장했습니다. 로그아웃해도 저장한 내용은 남습니다.", fileNotice);
-                return Redirect(url);
+                return RedirectToAction(nameof(SubProject), new { planId, year, code });
             case ResultEntry.Outcome.Conflict:
                 ModelState.AddModelError(string.Empty, "다른 사용자가 이 화면을 연 뒤에 실적을 저장했습니다. 입력한 값은 그대로 있고, 다른 값이 저장된 칸 아래에 그 값을 보여 줍니다. 확인한 뒤 다시 저장하면 입력한 값으로 저장됩니다.");
                 break;
@@ -157,12 +156,12 @@ public sealed class YearResultsController(ResultEntry entry, ResultAttachments.E
         if (loaded.Result is { } current && current.Version != version)
         {
             TempData["Notice"] = "화면을 연 뒤에 실적이 바뀌었습니다. 바뀐 내용을 확인한 뒤 다시 처리하세요.";
-            return Redirect($"/results/{planId}/{year}/{Uri.EscapeDataString(code)}");
+            return RedirectToAction(nameof(SubProject), new { planId, year, code });
         }
 
         var actor = User.Identity?.Name ?? "unknown";
         TempData["Notice"] = await entry.ReviewAsync(loaded, r => step(r, actor, clock.GetUtcNow().UtcDateTime), done, cancellationToken);
-        return Redirect($"/results/{planId}/{year}/{Uri.EscapeDataString(code)}");
+        return RedirectToAction(nameof(SubProject), new { planId, year, code });
     }
 }
 

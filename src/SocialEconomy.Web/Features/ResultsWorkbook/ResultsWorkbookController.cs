@@ -22,7 +22,7 @@ namespace SocialEconomy.Web.Features.ResultsWorkbook;
 [Route("results/{planId:int}/{year:int}/workbook")]
 public sealed class ResultsWorkbookController(AppDbContext db, ResultsWorkbookImport import, AuditLog audit, IOptions<PlanWorkbookOptions> options) : Controller
 {
-    public const string PageView = "~/Features/ResultsWorkbook/Workbook.cshtml";
+    public const string PageView = "Workbook";
 
     [HttpGet("")]
     public async Task<IActionResult> Index(int planId, int year, CancellationToken cancellationToken)

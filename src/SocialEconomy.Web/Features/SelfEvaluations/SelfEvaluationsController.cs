@@ -19,7 +19,7 @@ namespace SocialEconomy.Web.Features.SelfEvaluations;
 [Route("evaluations/{cycleId:int}/self")]
 public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPages pages, TimeProvider clock) : Controller
 {
-    private const string PageView = "~/Features/SelfEvaluations/SubProject.cshtml";
+    private const string PageView = "SubProject";
     private const string ConflictMessage = "이 화면을 연 뒤에 다른 사람이 이 자체평가를 저장했습니다. 입력한 내용은 그대로 두었고, 지금 저장된 내용을 함께 보여 드립니다. 비교한 뒤 다시 저장하세요.";
 
     [HttpGet("")]
@@ -71,7 +71,7 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
             ? Formats.Points(decimal.Round(scoredTotals.Average(), 2, MidpointRounding.AwayFromZero))
             : "-";
         ViewData["CycleVersion"] = cycle.Version;
-        return View("~/Features/SelfEvaluations/Index.cshtml", new SelfListViewModel(
+        return View("Index", new SelfListViewModel(
             cycle.Id, cycle.PlanId, cycle.Year, plan.Title, Formats.Stage(cycle.SelfStage), cycle.SelfStage, rows, planMean, Formats.Points(cycle.SelfFramework.BasePoints), cycle.ReviewNote,
             rows.Where(r => !r.Scored).Select(r => r.Code).ToList()));
     }
@@ -214,7 +214,7 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
         if (version != cycle.Version)
         {
             TempData["Notice"] = "이 화면을 연 뒤에 다른 사람이 평가 단계를 바꿨습니다. 지금 상태를 확인하고 다시 하세요.";
-            return Redirect($"/evaluations/{cycleId}/self");
+            return RedirectToAction(nameof(Index), new { cycleId });
         }
 
         // The council's note is typed here: a refusal is shown beside it with the text kept.
@@ -227,7 +227,7 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
 
         await db.SaveChangesAsync(cancellationToken);
         TempData["Notice"] = "자체평가를 확정했습니다. 확정된 자체평가는 잠깁니다.";
-        return Redirect($"/evaluations/{cycleId}/self");
+        return RedirectToAction(nameof(Index), new { cycleId });
     }
 
     private async Task<IActionResult> StageAsync(int cycleId, Guid version, Func<EvaluationCycle, Task<string>> step, CancellationToken cancellationToken)
@@ -253,7 +253,7 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
             TempData["Notice"] = e.Message;
         }
 
-        return Redirect($"/evaluations/{cycleId}/self");
+        return RedirectToAction(nameof(Index), new { cycleId });
     }
 
     private async Task<IActionResult> SaveAsync(SelfEvaluationPages.Loaded loaded, SelfEvaluation evaluation, string notice, CancellationToken cancellationToken)
@@ -271,10 +271,10 @@ public sealed class SelfEvaluationsController(AppDbContext db, SelfEvaluationPag
         {
             // Another save came first (a concurrent first save hits the unique index).
             TempData["Notice"] = ConflictMessage;
-            return Redirect($"/evaluations/{loaded.Cycle.Id}/self/{loaded.SubProject.Code}");
+            return RedirectToAction(nameof(SubProject), new { cycleId = loaded.Cycle.Id, code = loaded.SubProject.Code });
         }
 
         TempData["Notice"] = notice;
-        return Redirect($"/evaluations/{loaded.Cycle.Id}/self/{loaded.SubProject.Code}");
+        return RedirectToAction(nameof(SubProject), new { cycleId = loaded.Cycle.Id, code = loaded.SubProject.Code });
     }
 }
