@@ -47,7 +47,7 @@ public class AdminUsersTests(PortalFactory factory) : IClassFixture<PortalFactor
         var document = await admin.GetDocumentAsync($"/admin/users?q={name.ToUpperInvariant()}");
 
         var row = Assert.Single(Rows(document));
-        Assert.Equal([name, "테스트 사업담당자", "사업담당자", $"성북구 {PortalFactory.OwnDepartment}", "활성"], row);
+        Assert.Equal([name, "테스트 사업담당자", "성북구", "사업담당자", $"성북구 {PortalFactory.OwnDepartment}", "활성"], row);
         AssertAccessible(document);
         var table = document.QuerySelector("main table")!;
         Assert.NotNull(table.QuerySelector("caption"));
