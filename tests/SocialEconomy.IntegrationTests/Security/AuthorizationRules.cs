@@ -200,7 +200,8 @@ public static class AuthorizationRules
         // The matrix's attachment belongs to confirmed results of 1-1: readable by every
         // signed-in role; deleting it is refused in Korean (it is locked) for its own
         // department, and denied to everyone else outside the coordinating department.
-        SignedIn("GET", "/results/attachments/{id:int}"),
+        // A 기관관리자 holds no results role: evidence files are not theirs to read.
+        SignedIn("GET", "/results/attachments/{id:int}") with { GovernmentAdmin = D },
         OwnDepartment("POST", "/results/attachments/{id:int}/delete"),
 
         // 평가 (docs/evaluations.md). The matrix's year (2018) is being scored; its committee is
