@@ -45,6 +45,8 @@ public static class WebSetup
         services.AddOptions<Features.PlanWorkbook.PlanWorkbookOptions>().BindConfiguration(Features.PlanWorkbook.PlanWorkbookOptions.Section);
         services.AddKeyedSingleton(Features.PlanWorkbook.WorkbookImportLimitAttribute.LimiterKey, Features.PlanWorkbook.WorkbookImportLimitAttribute.CreateLimiter);
         services.AddScoped<Features.AdminUsers.UserAdministration>();
+        services.AddScoped<Features.AdminGovernments.GovernmentAdministration>();
+        services.AddScoped<Features.AdminDepartments.DepartmentAdministration>();
         services.AddScoped<Features.PlanEditing.SubProjectTablesEditor>();
         services.AddScoped<Features.PlanRevisions.RevisionTableQuery>();
         services.AddScoped<Features.AdminAudit.AuditQueries>();

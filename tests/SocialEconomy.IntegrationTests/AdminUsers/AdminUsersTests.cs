@@ -47,7 +47,7 @@ public class AdminUsersTests(PortalFactory factory) : IClassFixture<PortalFactor
         var document = await admin.GetDocumentAsync($"/admin/users?q={name.ToUpperInvariant()}");
 
         var row = Assert.Single(Rows(document));
-        Assert.Equal([name, "테스트 사업담당자", "사업담당자", $"성북구 {PortalFactory.OwnDepartment}", "활성"], row);
+        Assert.Equal([name, "테스트 사업담당자", "성북구", "사업담당자", $"성북구 {PortalFactory.OwnDepartment}", "활성"], row);
         AssertAccessible(document);
         var table = document.QuerySelector("main table")!;
         Assert.NotNull(table.QuerySelector("caption"));
@@ -79,7 +79,7 @@ public class AdminUsersTests(PortalFactory factory) : IClassFixture<PortalFactor
         Assert.Equal([active, inactive], viewers.Order(StringComparer.Ordinal));
         var row = Assert.Single(inactiveViewers);
         Assert.Equal(inactive, row[0]);
-        Assert.Equal("비활성", row[4]);
+        Assert.Equal("비활성", row[5]);
         Assert.Equal([active, member], activeOnes.Order(StringComparer.Ordinal));
     }
 
@@ -376,7 +376,7 @@ public class AdminUsersTests(PortalFactory factory) : IClassFixture<PortalFactor
         Assert.True((await StoredAsync(user.Id)).User.LockoutEnd > DateTimeOffset.UtcNow);
         var admin = await factory.ClientForAsync(Roles.Admin);
         var locked = Rows(await admin.GetDocumentAsync($"/admin/users?q={name}&status=locked"));
-        Assert.Equal("잠김", Assert.Single(locked)[4]);
+        Assert.Equal("잠김", Assert.Single(locked)[5]);
         var editUrl = $"/admin/users/{user.Id}/edit";
         Assert.NotNull((await admin.GetDocumentAsync(editUrl)).QuerySelector($"form[action='/admin/users/{user.Id}/unlock']"));
 

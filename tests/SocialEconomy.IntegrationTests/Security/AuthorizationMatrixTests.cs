@@ -169,6 +169,7 @@ public class AuthorizationMatrixTests(PortalFactory factory, ITestOutputHelper o
         new($"officer({PortalFactory.OtherDepartment})", Roles.DepartmentOfficer, PortalFactory.OtherDepartment, await factory.ClientForAsync(Roles.DepartmentOfficer, PortalFactory.OtherDepartment)),
         new("member", Roles.CommitteeMember, null, await factory.ClientForAsync(Roles.CommitteeMember)),
         new("viewer", Roles.Viewer, null, await factory.ClientForAsync(Roles.Viewer)),
+        new("govadmin", Roles.GovernmentAdmin, null, await factory.ClientForAsync(Roles.GovernmentAdmin)),
     ];
 
     /// <summary>A new account of the same role and department, for a request that ends its session.</summary>
@@ -217,6 +218,7 @@ public class AuthorizationMatrixTests(PortalFactory factory, ITestOutputHelper o
             Roles.DepartmentOfficer => string.Equals(Department, ownerDepartment, StringComparison.Ordinal) ? Asker.OfficerOwn : Asker.OfficerOther,
             Roles.CommitteeMember => Asker.CommitteeMember,
             Roles.Viewer => Asker.Viewer,
+            Roles.GovernmentAdmin => Asker.GovernmentAdmin,
             _ => throw new InvalidOperationException($"No asker for role {Role}."),
         };
     }

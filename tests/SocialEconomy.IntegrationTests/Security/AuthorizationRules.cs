@@ -34,6 +34,9 @@ public enum Asker
     OfficerOther,
     CommitteeMember,
     Viewer,
+
+    /// <summary>기관관리자 of the matrix's government.</summary>
+    GovernmentAdmin,
 }
 
 /// <summary>
@@ -54,6 +57,12 @@ public sealed record AccessRule(
 {
     public bool EndsSession { get; init; }
 
+    /// <summary>
+    /// The 기관관리자's answer where it is not the viewer's: the role holds no plan,
+    /// results or evaluation work, so it reads what a viewer reads unless a rule says so.
+    /// </summary>
+    public Access? GovernmentAdmin { get; init; }
+
     public string Key => AuthorizationRules.Key(Method, Pattern);
 
     public Access For(Asker asker) => asker switch
@@ -65,6 +74,7 @@ public sealed record AccessRule(
         Asker.OfficerOther => OfficerOther,
         Asker.CommitteeMember => CommitteeMember,
         Asker.Viewer => Viewer,
+        Asker.GovernmentAdmin => GovernmentAdmin ?? Viewer,
         _ => throw new ArgumentOutOfRangeException(nameof(asker), asker, null),
     };
 }
@@ -190,7 +200,8 @@ public static class AuthorizationRules
         // The matrix's attachment belongs to confirmed results of 1-1: readable by every
         // signed-in role; deleting it is refused in Korean (it is locked) for its own
         // department, and denied to everyone else outside the coordinating department.
-        SignedIn("GET", "/results/attachments/{id:int}"),
+        // A 기관관리자 holds no results role: evidence files are not theirs to read.
+        SignedIn("GET", "/results/attachments/{id:int}") with { GovernmentAdmin = D },
         OwnDepartment("POST", "/results/attachments/{id:int}/delete"),
 
         // 평가 (docs/evaluations.md). The matrix's year (2018) is being scored; its committee is
@@ -255,21 +266,40 @@ public static class AuthorizationRules
         OwnDepartment("POST", "/follow-ups/{followUpId:int}"),
 
         // 감사 기록: Policies.ReadAudit.
-        AdminOrCoordinator("GET", "/admin/audit"),
+        AdminOrCoordinator("GET", "/admin/audit") with { GovernmentAdmin = A },
 
-        // 사용자 관리: Policies.ManageUsers.
         // 시·군·구 현황: a 시·도's 주무부서 and 열람자 only; the matrix's people are 성북구's (a 시·군·구), so 404.
-        new("GET", "/province", S, D, N, D, D, D, N),
+        new("GET", "/province", S, D, N, D, D, D, N) { GovernmentAdmin = D },
 
-        AdminOnly("GET", "/admin/users"),
-        AdminOnly("GET", "/admin/users/new"),
-        AdminOnly("POST", "/admin/users/new"),
-        AdminOnly("GET", "/admin/users/{id}/edit"),
-        AdminOnly("POST", "/admin/users/{id}/edit"),
-        AdminOnly("POST", "/admin/users/{id}/deactivate"),
-        AdminOnly("POST", "/admin/users/{id}/activate"),
-        AdminOnly("POST", "/admin/users/{id}/reset-password"),
-        AdminOnly("POST", "/admin/users/{id}/unlock"),
+        // 사용자 관리: Policies.ManageUsers; moving an account to another government is the 시스템관리자's alone.
+        ManageUsers("GET", "/admin/users"),
+        ManageUsers("GET", "/admin/users/new"),
+        ManageUsers("POST", "/admin/users/new"),
+        ManageUsers("GET", "/admin/users/{id}/edit"),
+        ManageUsers("POST", "/admin/users/{id}/edit"),
+        ManageUsers("POST", "/admin/users/{id}/deactivate"),
+        ManageUsers("POST", "/admin/users/{id}/activate"),
+        ManageUsers("POST", "/admin/users/{id}/reset-password"),
+        ManageUsers("POST", "/admin/users/{id}/unlock"),
+        AdminOnly("POST", "/admin/users/{id}/move"),
+
+        // 부서 관리: Policies.ManageUsers, the signer's own government's departments.
+        ManageUsers("GET", "/admin/departments"),
+        ManageUsers("GET", "/admin/departments/new"),
+        ManageUsers("POST", "/admin/departments/new"),
+        ManageUsers("GET", "/admin/departments/{id:int}/edit"),
+        ManageUsers("POST", "/admin/departments/{id:int}/edit"),
+        ManageUsers("POST", "/admin/departments/{id:int}/deactivate"),
+        ManageUsers("POST", "/admin/departments/{id:int}/activate"),
+
+        // 기관 관리: Policies.ManageGovernments.
+        AdminOnly("GET", "/admin/governments"),
+        AdminOnly("GET", "/admin/governments/new"),
+        AdminOnly("POST", "/admin/governments/new"),
+        AdminOnly("GET", "/admin/governments/{id:int}/edit"),
+        AdminOnly("POST", "/admin/governments/{id:int}/edit"),
+        AdminOnly("POST", "/admin/governments/{id:int}/deactivate"),
+        AdminOnly("POST", "/admin/governments/{id:int}/activate"),
     ];
 
     /// <summary>The endpoints that may be reached without signing in, and nothing else.</summary>
@@ -296,6 +326,8 @@ public static class AuthorizationRules
     private static AccessRule SeatedMember(string method, string pattern) => new(method, pattern, S, D, D, D, D, A, D);
 
     private static AccessRule AdminOnly(string method, string pattern) => new(method, pattern, S, A, D, D, D, D, D);
+
+    private static AccessRule ManageUsers(string method, string pattern) => AdminOnly(method, pattern) with { GovernmentAdmin = A };
 
     private static AccessRule Everyone(string method, string pattern, Access access) =>
         new(method, pattern, access, access, access, access, access, access, access);
@@ -332,6 +364,11 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
     public int PeriodId { get; init; }
 
     public int AttachmentId { get; init; }
+
+    /// <summary>A government and a department of the matrix's government for the administration pages (a fresh one per route, like the account).</summary>
+    public int GovernmentId { get; init; }
+
+    public int AdminDepartmentId { get; init; }
 
     /// <summary>The matrix's 2018 evaluation, its self-evaluation framework and first item, the member's seat, a panel seat and a follow-up action.</summary>
     public EvaluationFill Evaluation { get; init; } = new(0, 0, 0, 0, 0, 0);
@@ -410,6 +447,16 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
     public async Task<RouteFill> ForRouteAsync(PortalFactory factory, string pattern)
     {
         ArgumentNullException.ThrowIfNull(pattern);
+        if (pattern.StartsWith("/admin/governments/{", StringComparison.Ordinal))
+        {
+            return this with { GovernmentId = await factory.AddGovernmentAsync($"행렬{Guid.NewGuid():N}"[..10]) };
+        }
+
+        if (pattern.StartsWith("/admin/departments/{", StringComparison.Ordinal))
+        {
+            return this with { AdminDepartmentId = await TargetDepartmentAsync(factory) };
+        }
+
         return pattern.StartsWith("/admin/users/{", StringComparison.Ordinal)
             ? this with { UserId = await TargetUserAsync(factory) }
             : this;
@@ -433,11 +480,23 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
     private static async Task<string> TargetUserAsync(PortalFactory factory) =>
         (await factory.CreateUserAsync($"t-target-{Guid.NewGuid():N}"[..24], Roles.Viewer)).Id;
 
+    private static Task<int> TargetDepartmentAsync(PortalFactory factory) =>
+        factory.WithDbAsync(async db =>
+        {
+            var government = await db.LocalGovernments.SingleAsync(g => g.ShortName == Web.Data.Seed.GovernmentSeeder.ReferenceShortName);
+            var department = new Domain.Organization.Department(government, $"행렬부서{Guid.NewGuid():N}"[..12]);
+            db.Departments.Add(department);
+            await db.SaveChangesAsync();
+            return department.Id;
+        });
+
     private string Fill(string pattern, string? code) =>
         Regex.Replace(pattern, @"\{(?<name>[^}:?=*]+)[^}]*\}", match => match.Groups["name"].Value switch
         {
             "id" when pattern.StartsWith("/plans/", StringComparison.Ordinal) => PlanId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "id" when pattern.StartsWith("/admin/users/", StringComparison.Ordinal) => UserId,
+            "id" when pattern.StartsWith("/admin/governments/", StringComparison.Ordinal) => GovernmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "id" when pattern.StartsWith("/admin/departments/", StringComparison.Ordinal) => AdminDepartmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "code" when code is not null => code,
             "itemId" when code is not null => FirstActionItems[code].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "kind" => "milestone",

@@ -64,6 +64,21 @@ public sealed class NewUserEditModel : UserDetailsEditModel
     [RegularExpression("^[A-Za-z0-9._@-]+$", ErrorMessage = "아이디는 영문, 숫자와 - . _ @ 만 쓸 수 있습니다.")]
     [Display(Name = "아이디")]
     public string UserName { get; set; } = string.Empty;
+
+    /// <summary>The account's government; honoured for a 시스템관리자 only (a 기관관리자's accounts are always of their own government).</summary>
+    public int? LocalGovernmentId { get; set; }
+}
+
+/// <summary>Moving an account to another government (시스템관리자 only).</summary>
+public sealed class MoveUserEditModel
+{
+    public const string GovernmentRequired = "옮길 기관을 고르세요.";
+
+    [Required(ErrorMessage = GovernmentRequired)]
+    [Display(Name = "옮길 기관")]
+    public int? LocalGovernmentId { get; set; }
+
+    public string? ConcurrencyStamp { get; set; }
 }
 
 /// <summary>Changes to an existing account; the account is named by the route, never by the form.</summary>
@@ -122,7 +137,8 @@ public sealed record UserListItem(
     string DisplayName,
     IReadOnlyList<string> RoleLabels,
     IReadOnlyList<string> Departments,
-    UserStatus Status);
+    UserStatus Status,
+    string Government);
 
 /// <summary>The list with its filter as given (unknown role or status values count as 전체).</summary>
 public sealed record UserListViewModel(
@@ -130,18 +146,33 @@ public sealed record UserListViewModel(
     string? Role,
     string? Status,
     IReadOnlyList<UserListItem> Users,
-    int TotalCount);
+    int TotalCount)
+{
+    /// <summary>The government filter (시스템관리자 only) and its choices; empty for a 기관관리자, whose list is their government's.</summary>
+    public int? Government { get; init; }
+
+    public IReadOnlyList<GovernmentChoice> Governments { get; init; } = [];
+}
+
+public sealed record GovernmentChoice(int Id, string Label);
 
 public sealed record DepartmentOption(int Id, string Label);
 
 /// <summary>The fields both forms share, for the _UserFields partial.</summary>
-public sealed record UserFieldsViewModel(UserDetailsEditModel Input, IReadOnlyList<DepartmentOption> Departments);
+public sealed record UserFieldsViewModel(UserDetailsEditModel Input, IReadOnlyList<DepartmentOption> Departments, IReadOnlyList<string> GrantableRoles);
 
 public sealed class NewUserViewModel
 {
     public NewUserEditModel Input { get; init; } = new();
 
     public IReadOnlyList<DepartmentOption> Departments { get; init; } = [];
+
+    public required IReadOnlyList<string> GrantableRoles { get; init; }
+
+    /// <summary>The government the account will belong to, and (시스템관리자 only) the others it could.</summary>
+    public required GovernmentChoice Government { get; init; }
+
+    public IReadOnlyList<GovernmentChoice> Governments { get; init; } = [];
 }
 
 /// <summary>The facts of the stored account beside the form (never bound).</summary>
@@ -153,7 +184,9 @@ public sealed record UserAccountFacts(
     string? LockoutEndsAt,
     bool MustChangePassword,
     string CreatedAt,
-    bool IsSelf);
+    bool IsSelf,
+    int GovernmentId,
+    string Government);
 
 /// <summary>What another administrator saved meanwhile, shown beside what this one typed.</summary>
 public sealed record UserConflict(string DisplayName, IReadOnlyList<string> RoleLabels, IReadOnlyList<string> Departments);
@@ -170,4 +203,11 @@ public sealed class UserEditViewModel
     public string? TemporaryPassword { get; init; }
 
     public UserConflict? Conflict { get; init; }
+
+    public required IReadOnlyList<string> GrantableRoles { get; init; }
+
+    /// <summary>The governments the account may be moved to; empty unless the signer is a 시스템관리자.</summary>
+    public IReadOnlyList<GovernmentChoice> MoveTargets { get; init; } = [];
+
+    public MoveUserEditModel Move { get; init; } = new();
 }
