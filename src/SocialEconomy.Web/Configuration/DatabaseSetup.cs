@@ -49,6 +49,7 @@ public static class DatabaseSetup
         services.AddScoped<PlanSeeder>();
         services.AddScoped<AccountSeeder>();
         services.AddScoped<FrameworkSeeder>();
+        services.AddScoped<DemoSeeder>();
         services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         return services;
     }
@@ -91,6 +92,9 @@ public static class DatabaseSetup
         if (options.SeedDemoAccounts && app.Environment.IsDevelopment())
         {
             await accounts.EnsureDemoAccountsAsync();
+
+            // After the reference plan and the roles: the demo governments' plan and accounts.
+            await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedAsync();
         }
     }
 

@@ -42,6 +42,7 @@ public static class WebSetup
         services.AddSingleton<Data.PlanSnapshots>();
         services.AddScoped<Features.Plans.PlanQueries>();
         services.AddScoped<Features.PlanWorkbook.PlanWorkbookService>();
+        services.AddSingleton<Features.PlanWorkbook.PendingPlanImports>();
         services.AddOptions<Features.PlanWorkbook.PlanWorkbookOptions>().BindConfiguration(Features.PlanWorkbook.PlanWorkbookOptions.Section);
         services.AddKeyedSingleton(Features.PlanWorkbook.WorkbookImportLimitAttribute.LimiterKey, Features.PlanWorkbook.WorkbookImportLimitAttribute.CreateLimiter);
         services.AddScoped<Features.AdminUsers.UserAdministration>();

@@ -111,7 +111,7 @@ public class GeneratedPlanTests(PortalFactory factory) : IClassFixture<PortalFac
         var fields = new (string Key, object Value)[]
         {
             ("계획명", "○○구 사회적경제 기본계획 (2020~2024)"),
-            ("자치단체", "○○구"),
+            ("자치단체", "성북구"), // The signer's government: another name is a problem row.
             ("주무부서", PortalFactory.OwnDepartment),
             ("시작연도", "２０２０"),
             ("종료연도", 2024),

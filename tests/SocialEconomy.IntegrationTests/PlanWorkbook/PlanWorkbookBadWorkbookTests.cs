@@ -18,7 +18,6 @@ public class PlanWorkbookBadWorkbookTests(PortalFactory factory) : IClassFixture
     private const string Indicators = "성과지표";
     private const string Milestones = "연도별 추진계획";
     private const string Budget = "재정계획";
-    private const string UnknownDepartment = "포털에 등록된 부서명을 적으세요(부서는 새로 만들지 않습니다).";
 
     /// <summary>Each case breaks the workbook and returns the problems the page must list, in order.</summary>
     private static readonly Dictionary<string, Func<XLWorkbook, string[]>> Breakages = new(StringComparer.Ordinal)
@@ -39,22 +38,11 @@ public class PlanWorkbookBadWorkbookTests(PortalFactory factory) : IClassFixture
                 "성과지표 시트 1행: 계획기간의 '2020년' 열이 없습니다.",
             ];
         },
-        ["세부사업 주관부서가 등록되지 않은 부서"] = wb =>
+        ["자치단체가 가져오는 기관과 다름"] = wb =>
         {
-            var (sheet, row) = SubProjectRow(wb, "1-1");
-            sheet.CellAt(row, "주관부서").SetValue("없는과");
-            return [At(Structure, row, "F", $"알 수 없는 부서 '없는과'. {UnknownDepartment}")];
-        },
-        ["주무부서가 등록되지 않은 부서"] = wb =>
-        {
-            wb.Worksheet(Info).Cell("B6").SetValue("기획예산과");
-            return [At(Info, 6, "B", $"알 수 없는 부서 '기획예산과'. {UnknownDepartment}")];
-        },
-        ["협조부서가 등록되지 않은 부서"] = wb =>
-        {
-            var (sheet, row) = SubProjectRow(wb, "1-2");
-            sheet.CellAt(row, "협조부서").SetValue("도시재생디자인과, 없는팀");
-            return [At(Structure, row, "G", $"알 수 없는 부서 '없는팀'. {UnknownDepartment}")];
+            // The plan would be 성북구's whatever the cell says; another name is a wrong file or a wrong account.
+            wb.Worksheet(Info).Cell("B5").SetValue("예시군");
+            return [At(Info, 5, "B", "자치단체 '예시군'은(는) 가져오는 기관(서울특별시 성북구)과 다릅니다. '성북구' 또는 '서울특별시 성북구'(으)로 적거나, 이 계획을 가져올 기관의 계정으로 올리세요.")];
         },
         ["주관부서를 협조부서로도 적음"] = wb =>
         {
@@ -297,14 +285,14 @@ public class PlanWorkbookBadWorkbookTests(PortalFactory factory) : IClassFixture
         ["세 시트의 문제를 한 번에"] = wb =>
         {
             var (structure, subRow) = SubProjectRow(wb, "2-1");
-            structure.CellAt(subRow, "주관부서").SetValue("없는과");
+            structure.CellAt(subRow, "시작연도").SetValue("내년");
             var indicators = wb.Worksheet(Indicators);
             var row = indicators.RowWhere(("지표명", "협동조합설립"));
             indicators.CellAt(row, "단위").SetValue("달러");
             wb.Worksheet(Budget).Cell("G3").SetValue("오백");
             return
             [
-                At(Structure, subRow, "F", $"알 수 없는 부서 '없는과'. {UnknownDepartment}"),
+                At(Structure, subRow, "H", "시작연도 '내년'은(는) 연도가 아닙니다. 2020처럼 네 자리 숫자로 적으세요."),
                 At(Indicators, row, "E", "알 수 없는 단위 '달러'"),
                 At(Budget, 3, "G", "금액 '오백'은(는) 숫자가 아닙니다. 1,000처럼 숫자만 적으세요."),
             ];

@@ -108,6 +108,8 @@ public static class AuthorizationRules
         SignedIn("GET", "/plans/workbook-template"),
         AdminOrCoordinator("GET", "/plans/import"),
         AdminOrCoordinator("POST", "/plans/import"),
+        AdminOrCoordinator("POST", "/plans/import/confirm"),
+        AdminOrCoordinator("POST", "/plans/import/cancel"),
 
         // Printed reports of a plan: readable like the plan itself.
         SignedIn("GET", "/plans/{id:int}/reports/book"),

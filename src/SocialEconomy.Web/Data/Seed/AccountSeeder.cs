@@ -35,6 +35,7 @@ public sealed class AccountSeeder(AppDbContext db, UserManager<AppUser> users, R
         var accounts = new (string UserName, string Name, string Role, int? DepartmentId)[]
         {
             ("admin", "시스템관리자", Roles.Admin, null),
+            ("gov-admin", "성북구 기관관리자", Roles.GovernmentAdmin, null),
             ("coordinator", "주무부서 담당", Roles.Coordinator, village?.Id),
             ("officer", "사업담당자(마을사회적경제과)", Roles.DepartmentOfficer, village?.Id),
             ("officer2", $"사업담당자({other?.Name ?? "타 부서"})", Roles.DepartmentOfficer, other?.Id),

@@ -38,7 +38,12 @@ public sealed class PlanImportViewModel
 
     public bool WasRefused => ProblemCount > 0;
 
-    public static PlanImportViewModel For(PlanWorkbookOptions options, string? newTitle = null, IReadOnlyList<WorkbookProblem>? problems = null)
+    /// <summary>After a refusal, the departments a corrected upload would offer to create.</summary>
+    public IReadOnlyList<NewDepartment> NewDepartments { get; init; } = [];
+
+    public PlanTemplateEditModel Template { get; init; } = new();
+
+    public static PlanImportViewModel For(PlanWorkbookOptions options, string? newTitle = null, IReadOnlyList<WorkbookProblem>? problems = null, IReadOnlyList<NewDepartment>? newDepartments = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var all = problems ?? [];
@@ -48,6 +53,43 @@ public sealed class PlanImportViewModel
             MaxUploadLabel = options.MaxUploadLabel,
             Problems = all.Take(Math.Max(1, options.MaxProblemsShown)).ToList(),
             ProblemCount = all.Count,
+            NewDepartments = newDepartments ?? [],
         };
     }
+}
+
+/// <summary>The confirmation step: the departments an upload without problems would create, and the token of the kept upload.</summary>
+public sealed class PlanImportConfirmViewModel
+{
+    public required string Token { get; init; }
+
+    public required string FileName { get; init; }
+
+    public required string GovernmentName { get; init; }
+
+    public string? NewTitle { get; init; }
+
+    public required IReadOnlyList<NewDepartment> NewDepartments { get; init; }
+
+    /// <summary>"다음 부서를 새로 만듭니다: 일자리경제과, 복지정책과".</summary>
+    public string Summary => "다음 부서를 새로 만듭니다: " + string.Join(", ", NewDepartments.Select(d => d.Name));
+}
+
+/// <summary>The confirmation as posted: only the token of the kept upload; what is created is what the server kept.</summary>
+public sealed class PlanImportConfirmEditModel
+{
+    [Required(ErrorMessage = "확인할 가져오기가 없습니다.")]
+    [StringLength(128)]
+    public string? Token { get; set; }
+}
+
+/// <summary>The template download form: how many years the example plan has (a query string, so the form is a GET).</summary>
+public sealed class PlanTemplateEditModel
+{
+    public const int DefaultYears = 4;
+    public const int MaxYears = 10;
+
+    [Range(1, MaxYears, ErrorMessage = "계획기간은 1년에서 10년 사이의 햇수로 입력하세요.")]
+    [Display(Name = "계획기간(년)")]
+    public int? Years { get; set; } = DefaultYears;
 }

@@ -7,32 +7,64 @@ using static SocialEconomy.Web.Features.PlanWorkbook.PlanWorkbookLayout;
 
 namespace SocialEconomy.Web.Features.PlanWorkbook;
 
-/// <summary>What reading a workbook gave: a new draft plan, or the problems that refuse it.</summary>
-public sealed record PlanWorkbookReadResult(BasicPlan? Plan, IReadOnlyList<WorkbookProblem> Problems, int? TitleRow);
+/// <summary>
+/// What reading a workbook gave: a new draft plan, or the problems that refuse it; and the
+/// department names the importing government lacks, which the plan refers to as new
+/// departments (saved with it only once someone allowed to has confirmed them).
+/// </summary>
+public sealed record PlanWorkbookReadResult(BasicPlan? Plan, IReadOnlyList<WorkbookProblem> Problems, int? TitleRow, IReadOnlyList<NewDepartment> NewDepartments);
+
+/// <summary>A department name the workbook uses that the importing government does not have, and where it is first used.</summary>
+public sealed record NewDepartment(string Name, string Sheet, int Row, string Column);
+
+/// <summary>
+/// Whose plan a workbook becomes: the importing (signer's) government, never the workbook's
+/// 자치단체 text; its departments; and whether names it lacks may become new departments.
+/// </summary>
+public sealed record PlanImportTarget(LocalGovernment Government, IReadOnlyCollection<Department> Departments, bool MayCreateDepartments);
 
 /// <summary>
 /// Reads a plan workbook (docs/plan-workbook.md) into a new draft plan, built through the
 /// domain's own methods exactly as PlanSeeder builds the reference plan. Nothing stops at
 /// the first problem: every cell is checked, every DomainException is caught and kept with
 /// its sheet, row and column, and the plan is returned only when there is no problem at all.
-/// Departments are looked up by name, never created.
+/// Departments are looked up by name among the importing government's; a name it lacks
+/// becomes a new department of that government when the target allows it (the service
+/// saves those only after a confirmation), else a problem.
 /// </summary>
 public static class PlanWorkbookReader
 {
     /// <summary>After this many problems the reading stops: the list is long enough to act on.</summary>
     public const int ProblemLimit = 10_000;
 
-    public static PlanWorkbookReadResult Read(XLWorkbook workbook, IReadOnlyCollection<Department> departments, string? newTitle)
+    public static PlanWorkbookReadResult Read(XLWorkbook workbook, PlanImportTarget target, string? newTitle)
     {
         ArgumentNullException.ThrowIfNull(workbook);
-        ArgumentNullException.ThrowIfNull(departments);
-        return new Reading(workbook, departments, string.IsNullOrWhiteSpace(newTitle) ? null : newTitle.Trim()).Run();
+        ArgumentNullException.ThrowIfNull(target);
+        return new Reading(workbook, target, string.IsNullOrWhiteSpace(newTitle) ? null : newTitle.Trim()).Run();
     }
 
-    /// <summary>One read of one workbook: the problems found so far and what has been built.</summary>
-    private sealed class Reading(XLWorkbook workbook, IReadOnlyCollection<Department> departments, string? newTitle)
+    /// <summary>
+    /// The message beside a 자치단체 cell that names another government: the plan would belong
+    /// to the signer's government whatever the cell says, so a mismatch is more likely a wrong
+    /// file or a wrong account than an intent.
+    /// </summary>
+    public static string OtherGovernment(string written, LocalGovernment government)
     {
+        ArgumentNullException.ThrowIfNull(government);
+        return $"자치단체 '{written}'은(는) 가져오는 기관({government.Name})과 다릅니다. '{government.ShortName}' 또는 '{government.Name}'(으)로 적거나, 이 계획을 가져올 기관의 계정으로 올리세요.";
+    }
+
+    public static string UnknownDepartment(string name) =>
+        $"알 수 없는 부서 '{name}'. 포털에 등록된 부서명을 적으세요(새 부서는 주무부서나 관리자가 가져올 때 만들 수 있습니다).";
+
+    /// <summary>One read of one workbook: the problems found so far and what has been built.</summary>
+    private sealed class Reading(XLWorkbook workbook, PlanImportTarget target, string? newTitle)
+    {
+        private readonly LocalGovernment _government = target.Government;
         private readonly List<WorkbookProblem> _problems = [];
+        private readonly Dictionary<string, Department> _created = new(StringComparer.Ordinal);
+        private readonly List<NewDepartment> _newDepartments = [];
         private readonly Dictionary<int, StrategicTask> _tasks = [];
         private readonly Dictionary<string, SubProject> _subProjects = new(StringComparer.Ordinal);
         private readonly HashSet<string> _failedCodes = new(StringComparer.Ordinal);
@@ -92,7 +124,7 @@ public static class PlanWorkbookReader
         }
 
         private PlanWorkbookReadResult Result(int? titleRow) =>
-            new(_problems.Count == 0 ? _plan : null, _problems, titleRow);
+            new(_problems.Count == 0 ? _plan : null, _problems, titleRow, _newDepartments);
 
         // ---- tables -------------------------------------------------------------------
 
@@ -251,10 +283,15 @@ public static class PlanWorkbookReader
                 Rows = rows,
             };
 
+            if (fields.District is { } district && !NamesGovernment(district))
+            {
+                Problem(table, rows[District], ValueHeader, OtherGovernment(district, _government));
+            }
+
             if (rows.TryGetValue(OwningDepartment, out var departmentRow)
                 && Text(table, departmentRow, ValueHeader, OwningDepartment, required: true, Department.NameMaxLength) is { } departmentName)
             {
-                fields.Department = FindDepartment(table, departmentRow, ValueHeader, departmentName, fields.District);
+                fields.Department = FindDepartment(table, departmentRow, ValueHeader, departmentName);
             }
 
             if (rows.TryGetValue(BudgetUnit, out var unitRow) && Text(table, unitRow, ValueHeader, BudgetUnit, required: true, 20) is { } unitText)
@@ -282,7 +319,8 @@ public static class PlanWorkbookReader
 
         private bool BuildPlan(InfoFields? fields, YearRange period)
         {
-            var district = fields?.District ?? "(자치단체)";
+            // The plan is the signer's government's: its 자치단체 is that government's short name.
+            var district = _government.ShortName;
             var department = fields?.Department ?? Placeholder(district);
             try
             {
@@ -389,9 +427,9 @@ public static class PlanWorkbookReader
             var code = SubProjectCodeText(table, row);
             var name = Text(table, row, Name, "세부사업명", required: true, MaxLength.SubProjectName);
             var leadName = Text(table, row, LeadDepartment, LeadDepartment, required: true, Department.NameMaxLength);
-            var lead = leadName is null ? null : FindDepartment(table, row, LeadDepartment, leadName, _plan.District);
+            var lead = leadName is null ? null : FindDepartment(table, row, LeadDepartment, leadName);
             var sharing = DepartmentNames(Value(table, row, SharingDepartments))
-                .Select(n => FindDepartment(table, row, SharingDepartments, n, _plan.District))
+                .Select(n => FindDepartment(table, row, SharingDepartments, n))
                 .ToList();
             var period = Period(table, row, required: true);
             var directions = Lines(table, row, Directions, MaxLength.Directions);
@@ -690,15 +728,17 @@ public static class PlanWorkbookReader
             return (subProject, null, true);
         }
 
-        private Department? FindDepartment(Table table, int row, string header, string name, string? district)
+        /// <summary>"성북구", "서울특별시 성북구" or "서울특별시성북구": the importing government by either of its names.</summary>
+        private bool NamesGovernment(string written)
         {
-            var matches = departments.Where(d => string.Equals(d.Name, name, StringComparison.Ordinal)).ToList();
-            if (matches.Count > 1)
-            {
-                var local = matches.Where(d => (string.Equals(d.LocalGovernment.ShortName, district, StringComparison.Ordinal) || string.Equals(d.LocalGovernment.Name, district, StringComparison.Ordinal))).ToList();
-                matches = local.Count > 0 ? local : matches;
-            }
+            static string Compact(string text) => Normalize(text).Replace(" ", string.Empty, StringComparison.Ordinal);
+            var wanted = Compact(written);
+            return wanted == Compact(_government.ShortName) || wanted == Compact(_government.Name);
+        }
 
+        private Department? FindDepartment(Table table, int row, string header, string name)
+        {
+            var matches = target.Departments.Where(d => string.Equals(d.Name, name, StringComparison.Ordinal)).ToList();
             if (matches.Count > 1 && matches.Count(d => d.IsActive) == 1)
             {
                 matches = matches.Where(d => d.IsActive).ToList();
@@ -708,13 +748,34 @@ public static class PlanWorkbookReader
             {
                 case 1:
                     return matches[0];
+                case 0 when target.MayCreateDepartments:
+                    return NewDepartmentFor(table, row, header, name);
                 case 0:
-                    Problem(table, row, header, $"알 수 없는 부서 '{name}'. 포털에 등록된 부서명을 적으세요(부서는 새로 만들지 않습니다).");
+                    Problem(table, row, header, UnknownDepartment(name));
                     return null;
                 default:
-                    Problem(table, row, header, $"부서 '{name}'이(가) 여러 기관에 있어 어느 부서인지 알 수 없습니다.");
+                    Problem(table, row, header, $"부서 '{name}'이(가) 여러 개 있어 어느 부서인지 알 수 없습니다.");
                     return null;
             }
+        }
+
+        /// <summary>One new department per name, whichever cells use it; the first use is what the confirmation shows.</summary>
+        private Department? NewDepartmentFor(Table table, int row, string header, string name)
+        {
+            if (_created.TryGetValue(name, out var known))
+            {
+                return known;
+            }
+
+            var department = Attempt(table, row, header, () => new Department(_government, name));
+            if (department is not null)
+            {
+                _created[name] = department;
+                var column = table.Columns.TryGetValue(header, out var number) ? XLHelper.GetColumnLetterFromNumber(number) : "-";
+                _newDepartments.Add(new NewDepartment(department.Name, table.Name, row, column));
+            }
+
+            return department;
         }
 
         private Domain.Planning.Unit? ParseUnit(Table table, int row, string header, string text)
@@ -729,7 +790,7 @@ public static class PlanWorkbookReader
         }
 
         private Department Placeholder(string district) =>
-            _placeholderDepartment ??= new Department(new LocalGovernment(GovernmentLevel.Local, "(미확인)", string.IsNullOrWhiteSpace(district) ? "(미확인)" : district.Trim()), "(미확인 부서)");
+            _placeholderDepartment ??= new Department(new LocalGovernment(GovernmentLevel.Local, "(미확인)", district), "(미확인 부서)");
 
         private StrategicTask PlaceholderTask() =>
             _placeholderTask ??= _plan.AddTask(int.MaxValue, "(미확인 추진과제)", null);

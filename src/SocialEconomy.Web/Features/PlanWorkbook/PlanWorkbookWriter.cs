@@ -38,14 +38,21 @@ public static class PlanWorkbookWriter
     }
 
     /// <summary>The empty form: every sheet with its headers and one example row (an example plan's export).</summary>
-    public static byte[] WriteTemplate(int firstYear) => Write(ExamplePlan(firstYear));
+    public static byte[] WriteTemplate(LocalGovernment government, int firstYear, int years) => Write(ExamplePlan(government, firstYear, years));
 
-    /// <summary>A small plan made through the domain, so the template's example rows import as they are.</summary>
-    public static BasicPlan ExamplePlan(int firstYear)
+    /// <summary>
+    /// A small plan of <paramref name="government"/> made through the domain, so the template's
+    /// example rows import as they are for that government; its department is the reference
+    /// one, which a government without it is offered to create on import.
+    /// </summary>
+    public static BasicPlan ExamplePlan(LocalGovernment government, int firstYear, int years)
     {
-        var department = new Department(new LocalGovernment(GovernmentLevel.Local, "○○도 ○○구", "○○구"), "마을사회적경제과");
-        var plan = new BasicPlan("○○구 사회적경제 기본계획(예시)", "○○구", department, new YearRange(firstYear, firstYear + 3), "지속가능한 사회적경제 생태계 조성");
-        plan.Describe("사회적가치 실현을 위한", "함께 만드는 사회적경제", "계획의 추진목적을 적습니다.", "「○○구 사회적경제 기본 조례」 제6조\n- 제1항 : 기본계획을 4년마다 수립");
+        ArgumentNullException.ThrowIfNull(government);
+        var department = new Department(government, "마을사회적경제과");
+        var name = government.ShortName;
+        var period = new YearRange(firstYear, firstYear + years - 1);
+        var plan = new BasicPlan($"{name} 사회적경제 기본계획(예시)", name, department, period, "지속가능한 사회적경제 생태계 조성");
+        plan.Describe("사회적가치 실현을 위한", "함께 만드는 사회적경제", "계획의 추진목적을 적습니다.", $"「{name} 사회적경제 기본 조례」 제6조\n- 제1항 : 기본계획을 {years.ToString(CultureInfo.InvariantCulture)}년마다 수립");
         plan.SetFinancialPlan(Domain.Planning.Unit.MillionWon, "재정계획 표 아래에 적을 비고가 있으면 적습니다.");
         plan.AddGoal("사회적경제 조직의 자생력 강화");
         var task = plan.AddTask(1, "사회적경제조직 육성 및 내실화", "육성 및 내실화");
