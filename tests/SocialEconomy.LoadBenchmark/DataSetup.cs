@@ -30,7 +30,7 @@ public static class DataSetup
     public const string SeededDepartment = "마을사회적경제과";
 
     /// <summary>The departments of each generated district; sub-projects are led by them in turn.</summary>
-    private static readonly string[] DistrictDepartments = ["사회적경제과", "일자리정책과", "도시재생과"];
+    internal static readonly string[] DistrictDepartments = ["사회적경제과", "일자리정책과", "도시재생과"];
 
     /// <summary>The seeded Seongbuk-gu plan: its results of 2017 (confirmed) and 2018 (submitted), the year asked about.</summary>
     public static Task<LoadTarget> SeededAsync(Workspace workspace, IReadOnlyList<string> userNames, string password) =>
@@ -100,14 +100,14 @@ public static class DataSetup
     /// The Seongbuk plan reshaped to a district of the province: 2017–2020 become 2021–2024 and
     /// 2025 repeats 2024; the 13 seed sub-projects are reused in turn to fill 6 tasks of 10.
     /// </summary>
-    private static SeedPlan ProvincePlan(SeedPlan seed, string district, int[] years)
+    internal static SeedPlan ProvincePlan(SeedPlan seed, string district, int[] years, int subProjects = 60)
     {
         var shift = years[0] - seed.FirstYear;
         var seedSubs = seed.Tasks.SelectMany(t => t.SubProjects).ToList();
-        var tasks = Enumerable.Range(1, 6).Select(t =>
+        var tasks = Enumerable.Range(1, (subProjects + 9) / 10).Select(t =>
         {
             var source = seed.Tasks[(t - 1) % seed.Tasks.Count];
-            var subs = Enumerable.Range(1, 10).Select(s =>
+            var subs = Enumerable.Range(1, Math.Min(10, subProjects - ((t - 1) * 10))).Select(s =>
             {
                 var copied = seedSubs[((t - 1) * 10 + s - 1) % seedSubs.Count];
                 return copied with
@@ -168,7 +168,7 @@ public static class DataSetup
     /// targets, milestones done, 90 % of the budget executed, narratives. All but the last year
     /// are submitted and confirmed; the last is submitted and its period stays open.
     /// </summary>
-    private static async Task<int> FillResultsAsync(AppDbContext db, BasicPlan plan, int[] years)
+    internal static async Task<int> FillResultsAsync(AppDbContext db, BasicPlan plan, int[] years)
     {
         var now = DateTime.UtcNow;
         var count = 0;
@@ -233,7 +233,7 @@ public static class DataSetup
         return count;
     }
 
-    private static async Task CreateOfficersAsync(IServiceProvider services, IReadOnlyList<string> userNames, string password, Department department)
+    internal static async Task CreateOfficersAsync(IServiceProvider services, IReadOnlyList<string> userNames, string password, Department department)
     {
         var users = services.GetRequiredService<UserManager<AppUser>>();
         var db = services.GetRequiredService<AppDbContext>();
@@ -256,7 +256,7 @@ public static class DataSetup
         }
     }
 
-    private static async Task<T> WithServicesAsync<T>(Workspace workspace, Func<IServiceProvider, Task<T>> work)
+    internal static async Task<T> WithServicesAsync<T>(Workspace workspace, Func<IServiceProvider, Task<T>> work)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {

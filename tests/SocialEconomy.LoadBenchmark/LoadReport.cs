@@ -75,6 +75,16 @@ public static class LoadReport
             var top = run.Cells.Max(c => c.Connections);
             var cells = run.Cells.Where(c => c.Connections == top && c.Path != Trivial).ToList();
             var health = run.Cells.Single(c => c.Connections == top && c.Path == Trivial);
+            if (run.Name.StartsWith("National", StringComparison.Ordinal))
+            {
+                foreach (var line in NationalTargets(run, runs, top, cells, health))
+                {
+                    yield return line;
+                }
+
+                continue;
+            }
+
             var limit = run.Name.StartsWith("Seeded", StringComparison.Ordinal) ? 50 : 100;
             var slowest = cells.MaxBy(c => c.P95)!;
             yield return string.Create(Invariant, $"| {run.Name}, {top} connections: p95 < {limit} ms on every page | {slowest.Page}: {slowest.P95:0.0} ms | {(cells.All(c => c.P95 < limit) ? "yes" : $"no ({cells.Count(c => c.P95 >= limit)} of {cells.Count} pages over)")} |");
@@ -84,6 +94,26 @@ public static class LoadReport
                 yield return string.Create(Invariant, $"| {run.Name}, {top} connections: no page costs more than 10× /health | {costliest.Page}: {Ratio(health, costliest):0.0}× | {(cells.All(c => Ratio(health, c) <= 10) ? "yes" : $"no ({cells.Count(c => Ratio(health, c) > 10)} of {cells.Count} pages over)")} |");
             }
         }
+    }
+
+    /// <summary>
+    /// Issue 16 item 10: at the top connection count every page's p95 within 1.5× of the same
+    /// page on the seeded data set of the same run and within 5× the p95 of /health beside it,
+    /// and the working set under 1 GiB.
+    /// </summary>
+    private static IEnumerable<string> NationalTargets(DataSetRun run, IReadOnlyList<DataSetRun> runs, int top, List<Cell> cells, Cell health)
+    {
+        var seeded = runs.FirstOrDefault(r => r.Name.StartsWith("Seeded", StringComparison.Ordinal));
+        if (seeded is not null)
+        {
+            var pairs = cells.Select(c => (Cell: c, Seeded: seeded.Cells.SingleOrDefault(x => x.Connections == top && x.Page == c.Page))).Where(p => p.Seeded is not null).ToList();
+            var worst = pairs.MaxBy(p => p.Cell.P95 / p.Seeded!.P95);
+            yield return string.Create(Invariant, $"| {run.Name}, {top} connections: p95 within 1.5× of the seeded plan's on every page | {worst.Cell.Page}: {worst.Cell.P95:0.0} / {worst.Seeded!.P95:0.0} ms = {worst.Cell.P95 / worst.Seeded.P95:0.00}× | {(pairs.All(p => p.Cell.P95 <= 1.5 * p.Seeded!.P95) ? "yes" : $"no ({pairs.Count(p => p.Cell.P95 > 1.5 * p.Seeded!.P95)} of {pairs.Count} pages over)")} |");
+        }
+
+        var slowest = cells.MaxBy(c => c.P95)!;
+        yield return string.Create(Invariant, $"| {run.Name}, {top} connections: p95 ≤ 5× /health's p95 ({health.P95:0.0} ms) on every page | {slowest.Page}: {slowest.P95 / health.P95:0.0}× | {(cells.All(c => c.P95 <= 5 * health.P95) ? "yes" : $"no ({cells.Count(c => c.P95 > 5 * health.P95)} of {cells.Count} pages over)")} |");
+        yield return string.Create(Invariant, $"| {run.Name}: working set under 1 GiB | {run.ResidentMiB:0} MiB (peak {run.PeakMiB:0} MiB) | {(run.PeakMiB < 1024 ? "yes" : "no")} |");
     }
 
     public static double Ratio(Cell health, Cell page)

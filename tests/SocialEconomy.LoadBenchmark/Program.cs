@@ -10,7 +10,7 @@ using SocialEconomy.LoadBenchmark;
 //   --seconds N          duration of each cell (default 5)
 //   --connections 1,8,32 the connection counts
 //   --plans N            plans of the province data set (default 30)
-//   --only seeded|province
+//   --only seeded|province|national (national: 243 governments, issue 16 item 10)
 //   --output PATH        default docs/benchmarks.md of this repository
 //   --keep               keep the temporary folders (databases, the app's logs)
 var repository = FindRepository();
@@ -28,21 +28,40 @@ var password = $"Load-{Guid.NewGuid():N}"[..20];
 var wrkVersion = await WrkVersionAsync();
 
 var runs = new List<DataSetRun>();
-string[] dataSets = ["seeded", "province"];
-foreach (var dataSet in dataSets.Where(d => only is null || only == d))
+string[] dataSets = ["seeded", "province", "national"];
+foreach (var dataSet in dataSets.Where(d => only is null || only.Split(',').Contains(d)))
 {
     Console.WriteLine($"== {dataSet}");
     using var workspace = Workspace.Create(dataSet, repository, configuration, keep);
     Console.WriteLine($"  folder {workspace.Directory}");
     await Portal.CreateAdminAsync(workspace, "loadadmin", password);
-    var target = dataSet == "seeded"
-        ? await DataSetup.SeededAsync(workspace, userNames, password)
-        : await DataSetup.ProvinceAsync(workspace, userNames, password, provincePlans);
+    IReadOnlyList<(string UserName, int PlanId)> others = [];
+    LoadTarget target;
+    if (dataSet == "national")
+    {
+        (target, others) = await NationalData.CreateAsync(workspace, userNames, password);
+    }
+    else
+    {
+        target = dataSet == "seeded"
+            ? await DataSetup.SeededAsync(workspace, userNames, password)
+            : await DataSetup.ProvinceAsync(workspace, userNames, password, provincePlans);
+    }
+
     Console.WriteLine($"  prepared: {target}");
 
     await using var portal = await Portal.StartAsync(workspace);
     Console.WriteLine($"  portal pid {portal.ProcessId.ToString(CultureInfo.InvariantCulture)} at {portal.BaseAddress}");
     var cookies = await Sessions.SignInAsync(portal, userNames, password);
+
+    // Officers of other governments sign in and read their own plan and results, so that the
+    // copies of many governments are in memory while the asked government is measured.
+    var otherCookies = await Sessions.SignInAsync(portal, [.. others.Select(o => o.UserName)], password);
+    for (var i = 0; i < others.Count; i++)
+    {
+        var plan = others[i].PlanId.ToString(CultureInfo.InvariantCulture);
+        await CheckAndWarmAsync(portal, otherCookies[i], [$"/plans/{plan}", $"/results/{plan}/2025", $"/results/{plan}/2024/rates"], times: 1);
+    }
     var cookieFile = Path.Combine(workspace.Directory, "cookies.txt");
 
     var p = target.PlanId.ToString(CultureInfo.InvariantCulture);
@@ -81,8 +100,10 @@ foreach (var dataSet in dataSets.Where(d => only is null || only == d))
     var (resident, peak) = portal.Memory();
     var description = dataSet == "seeded"
         ? "The Seongbuk-gu plan 2017–2020 as seeded, with every sub-project's results of 2017 (confirmed) and 2018 (submitted, the period open) filled in."
+        : dataSet == "national"
+        ? string.Create(CultureInfo.InvariantCulture, $"The country: {NationalData.Provinces} generated 시·도 and {NationalData.Locals} 시·군·구 under them, each with a 2021–2025 plan of 20–60 sub-projects (made like the province data set) and 5 years of results, beside the Seongbuk seed. Before the cells, one officer of each of {others.Count} other governments (every third) signed in and read their own plan overview, results list and rates, so that many governments' shared copies were held during the load.")
         : string.Create(CultureInfo.InvariantCulture, $"{provincePlans} generated district plans of 2021–2025 (each 6 tasks × 10 sub-projects, made from the Seongbuk seed's sub-projects by the seed's builder) with 5 years of results for every sub-project (2021–2024 confirmed, 2025 submitted), beside the Seongbuk seed.");
-    runs.Add(new DataSetRun(dataSet == "seeded" ? "Seeded plan" : "Province data set", description, target, cells, kilobytes, resident, peak, loadBefore, LoadAverage()));
+    runs.Add(new DataSetRun(dataSet == "seeded" ? "Seeded plan" : dataSet == "national" ? "National data set" : "Province data set", description, target, cells, kilobytes, resident, peak, loadBefore, LoadAverage()));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  working set {resident:0} MiB (peak {peak:0} MiB)"));
 }
 
@@ -103,13 +124,13 @@ string? Option(string name)
 
 // Every page must answer 200 to a signed-in officer (a redirect to sign-in would make the
 // figures meaningless); then 20 requests each compile its views and EF Core queries.
-static async Task<Dictionary<string, double>> CheckAndWarmAsync(Portal portal, string cookie, IEnumerable<string> paths)
+static async Task<Dictionary<string, double>> CheckAndWarmAsync(Portal portal, string cookie, IEnumerable<string> paths, int times = 20)
 {
     using var client = portal.Client(new CookieContainer());
     var sizes = new Dictionary<string, double>(StringComparer.Ordinal);
     foreach (var path in paths)
     {
-        for (var i = 0; i < 20; i++)
+        for (var i = 0; i < times; i++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative));
             request.Headers.Add("Cookie", cookie);

@@ -94,32 +94,43 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     internal SaveInProgress? Saving { get; set; }
 
     /// <summary>
-    /// A save that adds, changes or removes anything of the plan model or of the yearly
-    /// results also replaces that <see cref="ChangeStamp"/>, in the same statement batch and
-    /// transaction, so that <see cref="PlanSnapshots"/> never serves a copy older than a
-    /// committed change. Called after the audit capture: a stamp is bookkeeping, not an
-    /// audited change.
+    /// The <see cref="ChangeStamp"/>s a save that adds, changes or removes anything of the plan
+    /// model or of the yearly results replaces, in the same transaction (SaveBookkeeping), so
+    /// that <see cref="PlanSnapshots"/> never serves a copy older than a committed change.
+    /// A request's save replaces its government's stamps: the query filters let it change only
+    /// that government's data, except departments and plans, which name their own government
+    /// (an administrator's change elsewhere). The system's saves replace the global stamps,
+    /// which retire every government's copies. Computed before the save, from what is tracked.
     /// </summary>
-    internal void StampChanges()
+    internal IReadOnlyList<string> ChangedStamps()
     {
-        var names = ChangeTracker.Entries()
-            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => ChangeStamp.For(e.Metadata.ClrType))
-            .OfType<string>()
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        foreach (var name in names)
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted))
         {
-            var stamp = ChangeStamps.Local.FirstOrDefault(s => s.Name == name);
-            if (stamp is null)
+            if (ChangeStamp.For(entry.Metadata.ClrType) is not { } kind)
             {
-                stamp = new ChangeStamp { Name = name };
-                ChangeStamps.Attach(stamp);
+                continue;
             }
 
-            stamp.Token = Guid.NewGuid();
-            Entry(stamp).Property(s => s.Token).IsModified = true;
+            var government = entry.Entity switch
+            {
+                Department d => d.LocalGovernmentId,
+                BasicPlan p => p.LocalGovernmentId,
+                _ => _actor.LocalGovernmentId,
+            };
+            if (_actor.IsSystem || government is null)
+            {
+                names.Add(kind);
+            }
+            else if (government > 0)
+            {
+                // A government added in this save (a key not yet generated) has no copies to retire.
+                names.Add(ChangeStamp.Of(kind, government.Value));
+            }
         }
+
+        // In one order, so that two saves' upserts take the rows' locks in the same order.
+        return [.. names.Order(StringComparer.Ordinal)];
     }
 
     protected override void OnModelCreating(ModelBuilder builder)

@@ -7,6 +7,12 @@ namespace SocialEconomy.Web.Data;
 /// the change. Readers that keep a copy of that data (<see cref="PlanSnapshots"/>) key it by
 /// the token, so a copy is never used after a change committed by any process or server
 /// sharing the database.
+///
+/// Each government has its own stamps ("planning:12"), so that one district's save retires
+/// only its own copies, not the country's; the two global stamps ("planning", "results") are
+/// part of every key and are replaced by the system's saves (seeding, set-up, tests writing
+/// directly), which are not scoped to one government. Government stamps are written by an
+/// upsert (<see cref="ChangeStampWriter"/>): a government's rows appear with its first save.
 /// </summary>
 public sealed class ChangeStamp
 {
@@ -24,6 +30,10 @@ public sealed class ChangeStamp
     public required string Name { get; init; }
 
     public Guid Token { get; set; }
+
+    /// <summary>The stamp of one government's data of that kind (<see cref="Planning"/> or <see cref="Results"/>).</summary>
+    public static string Of(string kind, int governmentId) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{kind}:{governmentId}");
 
     /// <summary>The stamp a change to an entity of this type replaces, or null when no snapshot holds such entities.</summary>
     public static string? For(Type clrType)

@@ -14,9 +14,10 @@ namespace SocialEconomy.Web.Data;
 /// (docs/benchmarks.md, "Under load"), while plans change a few times a year and results a
 /// few times a day.
 ///
-/// A copy is keyed by its <see cref="ChangeStamp"/>, which every save touching that kind of
-/// data replaces in its own transaction: each request reads the stamp (one row) first, so a
-/// change committed by any process sharing the database is seen by the next request. The
+/// A copy is keyed by its <see cref="ChangeStamp"/>s, the global one and its government's,
+/// which every save touching that kind of data replaces in its own transaction: each request
+/// reads the two rows first, so a change committed by any process sharing the database is
+/// seen by the next request, and one government's save leaves the others' copies in place. The
 /// graphs are untracked and shared between requests: callers read them, never change them.
 ///
 /// A copy is built once however many requests want it at the same moment (single flight):
@@ -25,9 +26,9 @@ namespace SocialEconomy.Web.Data;
 /// </summary>
 public sealed class PlanSnapshots : IDisposable
 {
-    // Each copy counts 1: a province's 30 plans and a few years of each fit, and copies under
-    // an old stamp, never asked for again, age out.
-    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 256 });
+    // Each copy counts 1: the country's 243 governments' plans and a few years of each fit, and
+    // copies under an old stamp, never asked for again, age out (docs/benchmarks.md, national).
+    private readonly MemoryCache _cache = new(new MemoryCacheOptions { SizeLimit = 1024 });
     private readonly ConcurrentDictionary<object, Task<object?>> _loading = new();
     private int _loads;
 
@@ -40,7 +41,7 @@ public sealed class PlanSnapshots : IDisposable
     /// may see this plan (a 시·도 reading a 시·군·구 under it, Features/Province).
     /// </param>
     public Task<BasicPlan?> PlanAsync(AppDbContext db, int planId, CancellationToken cancellationToken, bool everyGovernment = false) =>
-        GetAsync(db, ChangeStamp.Planning, ("plan", planId, 0), everyGovernment, () =>
+        GetAsync(db, ChangeStamp.Planning, planId, ("plan", planId, 0), everyGovernment, () =>
             (everyGovernment ? db.Plans.IgnoreQueryFilters() : db.Plans).AsNoTracking().AsSplitQuery()
                 .Include(p => p.OwningDepartment)
                 .Include(p => p.Goals)
@@ -54,7 +55,7 @@ public sealed class PlanSnapshots : IDisposable
 
     /// <summary>The plan's results of one year with their indicator figures, budget execution, milestone progress and review steps, by sub-project.</summary>
     public async Task<IReadOnlyDictionary<int, YearResult>> YearResultsAsync(AppDbContext db, int planId, int year, CancellationToken cancellationToken, bool everyGovernment = false) =>
-        (await GetAsync<IReadOnlyDictionary<int, YearResult>>(db, ChangeStamp.Results, ("results", planId, year), everyGovernment, async () =>
+        (await GetAsync<IReadOnlyDictionary<int, YearResult>>(db, ChangeStamp.Results, planId, ("results", planId, year), everyGovernment, async () =>
         {
             var results = await (everyGovernment ? db.YearResults.IgnoreQueryFilters() : db.YearResults).AsNoTracking().AsSplitQuery()
                 .Include(r => r.Indicators).Include(r => r.Budget).Include(r => r.Milestones).Include(r => r.Events)
@@ -65,11 +66,12 @@ public sealed class PlanSnapshots : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private async Task<T?> GetAsync<T>(AppDbContext db, string stampName, (string Kind, int Id, int Year) what, bool everyGovernment, Func<Task<T?>> load, CancellationToken cancellationToken)
+    private async Task<T?> GetAsync<T>(AppDbContext db, string kind, int planId, (string Kind, int Id, int Year) what, bool everyGovernment, Func<Task<T?>> load, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        var stamp = await StampAsync(db, stampName, cancellationToken);
+        var names = await StampNamesAsync(db, kind, planId, everyGovernment, cancellationToken);
+        var stamp = await StampAsync(db, names, cancellationToken);
 
         // The reader's government is part of the key: a copy is read through the context's
         // government filters, so it is served only to readers of the same scope.
@@ -102,7 +104,7 @@ public sealed class PlanSnapshots : IDisposable
             // The split queries are separate statements: a change committed while they ran may
             // show in part of the graph. Such a graph is still returned (as it was before this
             // cache) but not kept, because the stamp it would be kept under is already old.
-            if (value is not null && await StampAsync(db, stampName, cancellationToken) == stamp)
+            if (value is not null && await StampAsync(db, names, cancellationToken) == stamp)
             {
                 _cache.Set(key, value, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(20) });
             }
@@ -124,9 +126,29 @@ public sealed class PlanSnapshots : IDisposable
         }
     }
 
-    private static Task<Guid> StampAsync(AppDbContext db, string name, CancellationToken cancellationToken) =>
-        db.ChangeStamps.AsNoTracking()
-            .Where(s => s.Name == name)
-            .Select(s => s.Token)
-            .FirstOrDefaultAsync(cancellationToken);
+    /// <summary>
+    /// The global stamp of that kind and the stamp of the plan's government. A request reads
+    /// only its own government's plans (a plan of another loads as null, never kept), so its
+    /// government is the plan's; only the system's readers and a 시·도's reading past the filters ask the database whose plan it is.
+    /// </summary>
+    private static async Task<string[]> StampNamesAsync(AppDbContext db, string kind, int planId, bool everyGovernment, CancellationToken cancellationToken)
+    {
+        var government = db.Actor.IsSystem || everyGovernment
+            ? await db.Plans.IgnoreQueryFilters().Where(p => p.Id == planId).Select(p => (int?)p.LocalGovernmentId).FirstOrDefaultAsync(cancellationToken)
+            : db.Actor.LocalGovernmentId;
+        return government is { } id ? [kind, ChangeStamp.Of(kind, id)] : [kind];
+    }
+
+    /// <summary>The tokens of those stamps, in one query; a government's stamp not yet written counts as empty.</summary>
+    private static async Task<(Guid Global, Guid Government)> StampAsync(AppDbContext db, string[] names, CancellationToken cancellationToken)
+    {
+        var global = names[0];
+        var own = names.Length > 1 ? names[1] : names[0];
+        var tokens = await db.ChangeStamps.AsNoTracking()
+            .Where(s => s.Name == global || s.Name == own)
+            .Select(s => new { s.Name, s.Token })
+            .ToListAsync(cancellationToken);
+        Guid TokenOf(string name) => tokens.FirstOrDefault(t => t.Name == name)?.Token ?? Guid.Empty;
+        return (TokenOf(names[0]), names.Length > 1 ? TokenOf(names[1]) : Guid.Empty);
+    }
 }

@@ -4,13 +4,16 @@ using SocialEconomy.Domain.Organization;
 using SocialEconomy.Domain.Results;
 using SocialEconomy.IntegrationTests.Infrastructure;
 using SocialEconomy.Web.Data;
+using SocialEconomy.Web.Data.Auditing;
+using SocialEconomy.Web.Data.Seed;
 using SocialEconomy.Web.Security;
 
 namespace SocialEconomy.IntegrationTests.Data;
 
 /// <summary>
-/// The shared plan copies (<see cref="PlanSnapshots"/>) and the planning stamp that retires
-/// them. Each test has its own portal because it changes the seeded plan.
+/// The shared plan copies (<see cref="PlanSnapshots"/>) and the stamps that retire them:
+/// each government's, and the global one of the system's saves. Each test has its own portal
+/// because it changes the seeded plan.
 /// </summary>
 public class PlanSnapshotTests
 {
@@ -143,5 +146,92 @@ public class PlanSnapshotTests
             return await db.SaveChangesAsync();
         });
         Assert.NotEqual(initial, await StampAsync());
+    }
+    [Fact]
+    public async Task SaveInOneGovernment_RetiresItsCopiesOnly()
+    {
+        using var factory = new PortalFactory();
+        var snapshots = factory.Services.GetRequiredService<PlanSnapshots>();
+        var (seongbuk, seongbukPlan) = await factory.WithDbAsync(db => db.Plans.Select(p => new Tuple<int, int>(p.LocalGovernmentId, p.Id)).SingleAsync());
+        var (other, otherPlan) = await AddGovernmentWithPlanAsync(factory);
+
+        var seongbukFirst = await AsOfficerAsync(factory, seongbuk, db => snapshots.PlanAsync(db, seongbukPlan, CancellationToken.None));
+        var otherFirst = await AsOfficerAsync(factory, other, db => snapshots.PlanAsync(db, otherPlan, CancellationToken.None));
+        var otherResults = await AsOfficerAsync(factory, other, db => snapshots.YearResultsAsync(db, otherPlan, 2018, CancellationToken.None));
+        var loads = snapshots.Loads;
+
+        // An officer of 성북구 saves a budget amount and a year's result of their own plan.
+        await AsOfficerAsync(factory, seongbuk, async db =>
+        {
+            var line = await db.BudgetLines.Include(b => b.SubProject).Include(b => b.Amounts).Where(b => b.SubProject.Task.PlanId == seongbukPlan && !b.IsNonBudget).OrderBy(b => b.Id).FirstAsync(b => b.Amounts.Any(a => a.Year == 2018));
+            line.SetAmount(2018, line.AmountFor(2018, line.Unit) + 1m);
+            db.YearResults.Add(new YearResult(await db.SubProjects.Where(s => s.Task.PlanId == seongbukPlan).OrderBy(s => s.Id).FirstAsync(), 2018));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Same(otherFirst, await AsOfficerAsync(factory, other, db => snapshots.PlanAsync(db, otherPlan, CancellationToken.None)));
+        Assert.Same(otherResults, await AsOfficerAsync(factory, other, db => snapshots.YearResultsAsync(db, otherPlan, 2018, CancellationToken.None)));
+        Assert.NotSame(seongbukFirst, await AsOfficerAsync(factory, seongbuk, db => snapshots.PlanAsync(db, seongbukPlan, CancellationToken.None)));
+        Assert.Equal(loads + 1, snapshots.Loads);
+        Assert.True(await factory.WithDbAsync(db => db.ChangeStamps.AnyAsync(s => s.Name == ChangeStamp.Of(ChangeStamp.Results, seongbuk))));
+        Assert.False(await factory.WithDbAsync(db => db.ChangeStamps.AnyAsync(s => s.Name == ChangeStamp.Of(ChangeStamp.Planning, other))));
+    }
+
+    [Fact]
+    public async Task SystemSave_RetiresEveryGovernmentsCopies()
+    {
+        using var factory = new PortalFactory();
+        var snapshots = factory.Services.GetRequiredService<PlanSnapshots>();
+        var (seongbuk, seongbukPlan) = await factory.WithDbAsync(db => db.Plans.Select(p => new Tuple<int, int>(p.LocalGovernmentId, p.Id)).SingleAsync());
+        var (other, otherPlan) = await AddGovernmentWithPlanAsync(factory);
+        var seongbukFirst = await AsOfficerAsync(factory, seongbuk, db => snapshots.PlanAsync(db, seongbukPlan, CancellationToken.None));
+        var otherFirst = await AsOfficerAsync(factory, other, db => snapshots.PlanAsync(db, otherPlan, CancellationToken.None));
+
+        // Seeding or set-up: no request, so no government to narrow the change to.
+        await factory.WithDbAsync(async db =>
+        {
+            db.Departments.Add(new Department(await db.LocalGovernments.SingleAsync(g => g.Id == seongbuk), "시스템이만든과"));
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.NotSame(seongbukFirst, await AsOfficerAsync(factory, seongbuk, db => snapshots.PlanAsync(db, seongbukPlan, CancellationToken.None)));
+        Assert.NotSame(otherFirst, await AsOfficerAsync(factory, other, db => snapshots.PlanAsync(db, otherPlan, CancellationToken.None)));
+    }
+
+    /// <summary>A context as a request of an officer of that government builds it: scoped by its filters, saving as that officer.</summary>
+    private static async Task<T> AsOfficerAsync<T>(PortalFactory factory, int governmentId, Func<AppDbContext, Task<T>> action)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var options = scope.ServiceProvider.GetRequiredService<DbContextOptions<SqliteAppDbContext>>();
+        await using var db = new SqliteAppDbContext(options, new OfficerActor(governmentId));
+        return await action(db);
+    }
+
+    /// <summary>A second 시·군·구 with a plan of its own, built from the seed like the seeded one.</summary>
+    private static Task<Tuple<int, int>> AddGovernmentWithPlanAsync(PortalFactory factory) =>
+        factory.WithDbAsync(async db =>
+        {
+            var file = await PlanSeeder.ReadAsync(PlanSeeder.DefaultSeedPath);
+            var government = new LocalGovernment(GovernmentLevel.Local, "강원특별자치도 정선군", "정선군");
+            var departments = file.Departments.Select(d => d.Name).Distinct(StringComparer.Ordinal)
+                .ToDictionary(name => name, name => new Department(government, name), StringComparer.Ordinal);
+            var plan = PlanSeeder.Build(file.Plan with { Title = "정선군 사회적경제 기본계획", District = "정선군" }, departments);
+            db.LocalGovernments.Add(government);
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+            return Tuple.Create(government.Id, plan.Id);
+        });
+
+    private sealed class OfficerActor(int governmentId) : IAuditActor
+    {
+        public string? UserId => null;
+
+        public string? UserName => "snapshot-test";
+
+        public string? IpAddress => null;
+
+        public int? LocalGovernmentId => governmentId;
+
+        public bool IsSystem => false;
     }
 }

@@ -25,6 +25,7 @@ internal sealed class SaveBookkeeping(TimeProvider clock) : SaveChangesIntercept
         if (Start(eventData.Context) is { } context)
         {
             context.Saving!.OwnTransaction = context.Database.CurrentTransaction is null ? context.Database.BeginTransaction() : null;
+            ChangeStampWriter.Replace(context, context.Saving.Stamps);
         }
 
         return result;
@@ -36,6 +37,7 @@ internal sealed class SaveBookkeeping(TimeProvider clock) : SaveChangesIntercept
         if (Start(eventData.Context) is { } context)
         {
             context.Saving!.OwnTransaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;
+            await ChangeStampWriter.ReplaceAsync(context, context.Saving.Stamps, cancellationToken);
         }
 
         return result;
@@ -96,7 +98,7 @@ internal sealed class SaveBookkeeping(TimeProvider clock) : SaveChangesIntercept
 
     public override Task SaveChangesCanceledAsync(DbContextEventData eventData, CancellationToken cancellationToken = default) => AbandonAsync(eventData?.Context);
 
-    /// <summary>Captures the audit rows and replaces the change stamps; the context when there is anything to audit.</summary>
+    /// <summary>Captures the audit rows and the change stamps to replace; the context when there is anything to audit or stamp.</summary>
     private AppDbContext? Start(DbContext? db)
     {
         // The audit save inside SavedChanges comes through here again: nothing to add then.
@@ -112,13 +114,13 @@ internal sealed class SaveBookkeeping(TimeProvider clock) : SaveChangesIntercept
         }
 
         var pending = AuditRecorder.Capture(context, context.Actor, now);
-        context.StampChanges();
-        if (pending.Count == 0)
+        var stamps = context.ChangedStamps();
+        if (pending.Count == 0 && stamps.Count == 0)
         {
             return null;
         }
 
-        context.Saving = new SaveInProgress(pending);
+        context.Saving = new SaveInProgress(pending, stamps);
         return context;
     }
 
@@ -165,9 +167,12 @@ internal sealed class SaveBookkeeping(TimeProvider clock) : SaveChangesIntercept
 }
 
 /// <summary>A save of <see cref="AppDbContext"/> between its data and its audit rows.</summary>
-internal sealed class SaveInProgress(IReadOnlyList<AuditRecorder.PendingAudit> pending)
+internal sealed class SaveInProgress(IReadOnlyList<AuditRecorder.PendingAudit> pending, IReadOnlyList<string> stamps)
 {
     internal IReadOnlyList<AuditRecorder.PendingAudit> Pending { get; } = pending;
+
+    /// <summary>The change stamps this save replaces, upserted in its transaction before the data.</summary>
+    internal IReadOnlyList<string> Stamps { get; } = stamps;
 
     internal IDbContextTransaction? OwnTransaction { get; set; }
 

@@ -11,7 +11,8 @@ public sealed class ChangeStampConfiguration : IEntityTypeConfiguration<ChangeSt
         builder.HasKey(s => s.Name);
         builder.Property(s => s.Name).HasMaxLength(32);
 
-        // Saves update the row, never insert it: it must exist from the first migration on.
+        // The global stamps exist from the first migration on; a government's are inserted by
+        // its first save (ChangeStampWriter's upsert).
         builder.HasData(
             new ChangeStamp { Name = ChangeStamp.Planning, Token = ChangeStamp.InitialToken },
             new ChangeStamp { Name = ChangeStamp.Results, Token = ChangeStamp.InitialResultsToken });

@@ -59,7 +59,8 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                        Organization,
                        CASE WHEN Organization = N'성북구' THEN N'3070000' ELSE NULL END,
                        NULL, 1, NEWID()
-                FROM (SELECT DISTINCT Organization FROM Departments) AS o;
+                FROM (SELECT DISTINCT Organization FROM Departments) AS o
+                ORDER BY CASE WHEN Organization = N'성북구' THEN 0 ELSE 1 END, Organization;
                 """);
             migrationBuilder.Sql("""
                 INSERT INTO LocalGovernments (Level, Name, ShortName, Code, ParentId, IsActive, Version)
@@ -114,13 +115,19 @@ namespace SocialEconomy.Web.Data.Migrations.SqlServer
                 nullable: false,
                 defaultValue: 0);
 
-            // Plans belong to their owning department's government; accounts, evaluation tables and
-            // audit rows of before organisations to the first (the seeded) one.
+            // Plans belong to their owning department's government, accounts to their departments'
+            // (the seeded one, 성북구, for accounts without any), audit rows to their account's, and
+            // evaluation tables and the system's audit rows, which named no organisation, to 성북구
+            // (or, on a database without it, to the first). GovernmentsUpgradeTests checks SQLite's twin.
             migrationBuilder.Sql("""
                 UPDATE Plans SET LocalGovernmentId = (SELECT d.LocalGovernmentId FROM Departments d WHERE d.Id = Plans.OwningDepartmentId);
-                UPDATE AspNetUsers SET LocalGovernmentId = (SELECT MIN(Id) FROM LocalGovernments);
-                UPDATE EvaluationFrameworks SET LocalGovernmentId = (SELECT MIN(Id) FROM LocalGovernments);
-                UPDATE AuditEntries SET LocalGovernmentId = (SELECT MIN(Id) FROM LocalGovernments);
+                UPDATE AspNetUsers SET LocalGovernmentId = COALESCE(
+                    (SELECT MIN(d.LocalGovernmentId) FROM UserDepartments ud JOIN Departments d ON d.Id = ud.DepartmentId WHERE ud.UserId = AspNetUsers.Id),
+                    (SELECT TOP 1 Id FROM LocalGovernments ORDER BY CASE WHEN ShortName = N'성북구' THEN 0 ELSE 1 END, Id));
+                UPDATE EvaluationFrameworks SET LocalGovernmentId = (SELECT TOP 1 Id FROM LocalGovernments ORDER BY CASE WHEN ShortName = N'성북구' THEN 0 ELSE 1 END, Id);
+                UPDATE AuditEntries SET LocalGovernmentId = COALESCE(
+                    (SELECT u.LocalGovernmentId FROM AspNetUsers u WHERE u.Id = AuditEntries.UserId),
+                    (SELECT TOP 1 Id FROM LocalGovernments ORDER BY CASE WHEN ShortName = N'성북구' THEN 0 ELSE 1 END, Id));
                 """);
 
             migrationBuilder.CreateIndex(

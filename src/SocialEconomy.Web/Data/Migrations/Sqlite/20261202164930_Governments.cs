@@ -59,7 +59,8 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                        Organization,
                        CASE WHEN Organization = '성북구' THEN '3070000' ELSE NULL END,
                        NULL, 1, '00000000-0000-0000-0000-000000000000'
-                FROM (SELECT DISTINCT Organization FROM Departments);
+                FROM (SELECT DISTINCT Organization FROM Departments)
+                ORDER BY Organization <> '성북구', Organization;
                 """);
             migrationBuilder.Sql("""
                 INSERT INTO LocalGovernments (Level, Name, ShortName, Code, ParentId, IsActive, Version)
@@ -114,13 +115,19 @@ namespace SocialEconomy.Web.Data.Migrations.Sqlite
                 nullable: false,
                 defaultValue: 0);
 
-            // Plans belong to their owning department's government; accounts, evaluation tables and
-            // audit rows of before organisations to the first (the seeded) one.
+            // Plans belong to their owning department's government, accounts to their departments'
+            // (the seeded one, 성북구, for accounts without any), audit rows to their account's, and
+            // evaluation tables and the system's audit rows, which named no organisation, to 성북구
+            // (or, on a database without it, to the first). GovernmentsUpgradeTests checks each.
             migrationBuilder.Sql("""
                 UPDATE Plans SET LocalGovernmentId = (SELECT d.LocalGovernmentId FROM Departments d WHERE d.Id = Plans.OwningDepartmentId);
-                UPDATE AspNetUsers SET LocalGovernmentId = (SELECT MIN(Id) FROM LocalGovernments);
-                UPDATE EvaluationFrameworks SET LocalGovernmentId = (SELECT MIN(Id) FROM LocalGovernments);
-                UPDATE AuditEntries SET LocalGovernmentId = (SELECT MIN(Id) FROM LocalGovernments);
+                UPDATE AspNetUsers SET LocalGovernmentId = COALESCE(
+                    (SELECT MIN(d.LocalGovernmentId) FROM UserDepartments ud JOIN Departments d ON d.Id = ud.DepartmentId WHERE ud.UserId = AspNetUsers.Id),
+                    (SELECT Id FROM LocalGovernments ORDER BY ShortName <> '성북구', Id LIMIT 1));
+                UPDATE EvaluationFrameworks SET LocalGovernmentId = (SELECT Id FROM LocalGovernments ORDER BY ShortName <> '성북구', Id LIMIT 1);
+                UPDATE AuditEntries SET LocalGovernmentId = COALESCE(
+                    (SELECT u.LocalGovernmentId FROM AspNetUsers u WHERE u.Id = AuditEntries.UserId),
+                    (SELECT Id FROM LocalGovernments ORDER BY ShortName <> '성북구', Id LIMIT 1));
                 """);
 
             migrationBuilder.CreateIndex(
