@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+using SocialEconomy.BrowserTests.Infrastructure;
+using SocialEconomy.Domain.Organization;
+using SocialEconomy.IntegrationTests.Infrastructure;
+using SocialEconomy.Web.Security;
+
+namespace SocialEconomy.BrowserTests.Admin;
+
+/// <summary>The pages of governments in a real browser: administration and the 시·도's overview, each checked with axe, the overview also at 390 px.</summary>
+public class GovernmentPagesTests(BrowserFixture fixture) : IClassFixture<BrowserFixture>
+{
+    [Fact]
+    public async Task Admin_GovernmentAndDepartmentPages_PassAxe_AndErrorsStandBesideTheirFields()
+    {
+        var page = await fixture.SignedInPageAsync(Roles.Admin);
+        foreach (var url in new[] { "/admin/governments", "/admin/governments/new", "/admin/departments", "/admin/departments/new" })
+        {
+            await page.GotoAsync(url);
+            await page.AssertNoAxeViolationsAsync();
+        }
+
+        await page.GotoAsync("/admin/governments/new");
+        await page.Locator("main button[type=submit]").First.ClickAsync();
+        Assert.True(await page.Locator("[aria-invalid=true]").CountAsync() > 0);
+        await page.AssertNoAxeViolationsAsync();
+    }
+
+    [Fact]
+    public async Task ProvinceOverview_PassesAxe_AndFitsA390PixelScreen()
+    {
+        var province = await fixture.Portal.AddGovernmentAsync("화면도", GovernmentLevel.Province);
+        await fixture.Portal.AddGovernmentAsync("화면군", GovernmentLevel.Local, province, "사회적경제과");
+        var userName = $"b-prov-{Guid.NewGuid():N}"[..20];
+        await fixture.Portal.CreateUserInAsync(province, userName, Roles.Coordinator);
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            Locale = "ko-KR",
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/signin");
+        await page.GetByLabel("아이디").FillAsync(userName);
+        await page.GetByLabel("비밀번호").FillAsync(PortalFactory.TestPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 60_000 });
+
+        await page.GotoAsync("/province");
+        Assert.Contains("화면군", await page.Locator("#province").InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertNoAxeViolationsAsync();
+        Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "The page scrolls sideways at 390 px.");
+    }
+}
