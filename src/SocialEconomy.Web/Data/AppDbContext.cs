@@ -98,8 +98,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     /// model or of the yearly results replaces, in the same transaction (SaveBookkeeping), so
     /// that <see cref="PlanSnapshots"/> never serves a copy older than a committed change.
     /// A request's save replaces its government's stamps: the query filters let it change only
-    /// that government's data, except departments and plans, which name their own government
-    /// (an administrator's change elsewhere). The system's saves replace the global stamps,
+    /// that government's data, except governments, departments and plans, which name their own
+    /// government (an administrator's change elsewhere). The system's saves replace the global stamps,
     /// which retire every government's copies. Computed before the save, from what is tracked.
     /// </summary>
     internal IReadOnlyList<string> ChangedStamps()
@@ -114,6 +114,7 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
             var government = entry.Entity switch
             {
+                LocalGovernment g => g.Id,
                 Department d => d.LocalGovernmentId,
                 BasicPlan p => p.LocalGovernmentId,
                 _ => _actor.LocalGovernmentId,

@@ -39,7 +39,8 @@ public sealed class ChangeStamp
     public static string? For(Type clrType)
     {
         ArgumentNullException.ThrowIfNull(clrType);
-        return clrType == typeof(Department) || clrType.Namespace == typeof(Domain.Planning.BasicPlan).Namespace ? Planning
+        // Governments too: every copy shows its departments with their government's short name.
+        return clrType == typeof(Department) || clrType == typeof(LocalGovernment) || clrType.Namespace == typeof(Domain.Planning.BasicPlan).Namespace ? Planning
             : clrType.Namespace == typeof(Domain.Results.YearResult).Namespace ? Results
             : null;
     }

@@ -178,6 +178,30 @@ public class PlanSnapshotTests
     }
 
     [Fact]
+    public async Task RenamingAGovernment_RetiresItsCopies_WhoeverRenamesIt()
+    {
+        using var factory = new PortalFactory();
+        var snapshots = factory.Services.GetRequiredService<PlanSnapshots>();
+        var (seongbuk, seongbukPlan) = await factory.WithDbAsync(db => db.Plans.Select(p => new Tuple<int, int>(p.LocalGovernmentId, p.Id)).SingleAsync());
+        var (other, otherPlan) = await AddGovernmentWithPlanAsync(factory);
+        var seongbukFirst = await AsOfficerAsync(factory, seongbuk, db => snapshots.PlanAsync(db, seongbukPlan, CancellationToken.None));
+        var otherFirst = await AsOfficerAsync(factory, other, db => snapshots.PlanAsync(db, otherPlan, CancellationToken.None));
+
+        // The 시스템관리자 (an account of 성북구) renames the other government.
+        await AsOfficerAsync(factory, seongbuk, async db =>
+        {
+            var government = await db.LocalGovernments.SingleAsync(g => g.Id == other);
+            government.Rename(government.Name, "새이름군", government.Code);
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.Same(seongbukFirst, await AsOfficerAsync(factory, seongbuk, db => snapshots.PlanAsync(db, seongbukPlan, CancellationToken.None)));
+        var otherNow = await AsOfficerAsync(factory, other, db => snapshots.PlanAsync(db, otherPlan, CancellationToken.None));
+        Assert.NotSame(otherFirst, otherNow);
+        Assert.StartsWith("새이름군 ", otherNow!.OwningDepartment.DisplayName, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SystemSave_RetiresEveryGovernmentsCopies()
     {
         using var factory = new PortalFactory();
