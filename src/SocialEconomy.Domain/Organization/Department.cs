@@ -44,15 +44,10 @@ public class Department
         Version = Guid.NewGuid();
     }
 
-    public void Deactivate()
+    /// <summary>Deactivated, it keeps its history and is refused for new work; never deleted.</summary>
+    public void SetActive(bool active)
     {
-        IsActive = false;
-        Version = Guid.NewGuid();
-    }
-
-    public void Activate()
-    {
-        IsActive = true;
+        IsActive = active;
         Version = Guid.NewGuid();
     }
 

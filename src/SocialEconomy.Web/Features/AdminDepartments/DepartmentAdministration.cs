@@ -136,14 +136,7 @@ public sealed class DepartmentAdministration(AppDbContext db, ILogger<Department
             return AdminCommandResult.Failed(string.Empty, inUse);
         }
 
-        if (active)
-        {
-            department.Activate();
-        }
-        else
-        {
-            department.Deactivate();
-        }
+        department.SetActive(active);
 
         try
         {

@@ -205,14 +205,7 @@ public sealed class GovernmentAdministration(AppDbContext db, FrameworkSeeder fr
             return AdminCommandResult.Failed(string.Empty, inUse);
         }
 
-        if (active)
-        {
-            government.Activate();
-        }
-        else
-        {
-            government.Deactivate();
-        }
+        government.SetActive(active);
 
         try
         {
