@@ -27,40 +27,50 @@ public sealed class AccountSeeder(AppDbContext db, UserManager<AppUser> users, R
     public async Task EnsureDemoAccountsAsync()
     {
         var seongbuk = await db.LocalGovernments.SingleAsync(g => g.ShortName == GovernmentSeeder.ReferenceShortName);
-        var village = await db.Departments.FirstOrDefaultAsync(d => d.Name == "마을사회적경제과");
-        var other = await db.Departments.Where(d => d.Name != "마을사회적경제과")
+        const string village = "마을사회적경제과";
+        var other = await db.Departments.Where(d => d.LocalGovernmentId == seongbuk.Id && d.Name != village)
             .Where(d => db.SubProjects.Any(s => s.LeadDepartmentId == d.Id))
             .OrderBy(d => d.Id)
+            .Select(d => d.Name)
             .FirstOrDefaultAsync();
-        var accounts = new (string UserName, string Name, string Role, int? DepartmentId)[]
+        await EnsureAccountsAsync(seongbuk.Id,
+        [
+            new("admin", "시스템관리자", Roles.Admin),
+            new("gov-admin", "성북구 기관관리자", Roles.GovernmentAdmin),
+            new("coordinator", "주무부서 담당", Roles.Coordinator, village),
+            new("officer", $"사업담당자({village})", Roles.DepartmentOfficer, village),
+            new("officer2", $"사업담당자({other ?? "타 부서"})", Roles.DepartmentOfficer, other),
+            new("member1", "평가위원 1", Roles.CommitteeMember),
+            new("member2", "평가위원 2", Roles.CommitteeMember),
+            new("member3", "평가위원 3", Roles.CommitteeMember),
+            new("viewer", "열람자", Roles.Viewer),
+        ]);
+        log.LogWarning("Development demo accounts are present (password in README)");
+    }
+
+    /// <summary>
+    /// Demo accounts of one government with the demo password, each with its role and, for
+    /// officers and coordinators, a department of that government by name; an account that
+    /// exists is left as it is, so every start may ask again.
+    /// </summary>
+    public async Task EnsureAccountsAsync(int governmentId, IEnumerable<DemoAccount> accounts)
+    {
+        ArgumentNullException.ThrowIfNull(accounts);
+        foreach (var account in accounts)
         {
-            ("admin", "시스템관리자", Roles.Admin, null),
-            ("gov-admin", "성북구 기관관리자", Roles.GovernmentAdmin, null),
-            ("coordinator", "주무부서 담당", Roles.Coordinator, village?.Id),
-            ("officer", "사업담당자(마을사회적경제과)", Roles.DepartmentOfficer, village?.Id),
-            ("officer2", $"사업담당자({other?.Name ?? "타 부서"})", Roles.DepartmentOfficer, other?.Id),
-            ("member1", "평가위원 1", Roles.CommitteeMember, null),
-            ("member2", "평가위원 2", Roles.CommitteeMember, null),
-            ("member3", "평가위원 3", Roles.CommitteeMember, null),
-            ("viewer", "열람자", Roles.Viewer, null),
-        };
-        foreach (var (userName, name, role, departmentId) in accounts)
-        {
-            if (await users.FindByNameAsync(userName) is not null)
+            if (await users.FindByNameAsync(account.UserName) is not null)
             {
                 continue;
             }
 
-            var user = new AppUser(userName, name, seongbuk.Id);
-            await CreateAsync(user, DemoPassword, role);
-            if (departmentId is { } id)
+            var user = new AppUser(account.UserName, account.Name, governmentId);
+            Check(await CreateAsync(user, DemoPassword, account.Role), account.UserName);
+            if (account.Department is { } department)
             {
-                user.SetDepartments(await db.Departments.Where(d => d.Id == id).ToListAsync());
-                await users.UpdateAsync(user);
+                user.SetDepartments(await db.Departments.Where(d => d.LocalGovernmentId == governmentId && d.Name == department).ToListAsync());
+                Check(await users.UpdateAsync(user), account.UserName);
             }
         }
-
-        log.LogWarning("Development demo accounts are present (password in README)");
     }
 
     /// <summary>
@@ -78,6 +88,14 @@ public sealed class AccountSeeder(AppDbContext db, UserManager<AppUser> users, R
         return await CreateAsync(new AppUser(userName, displayName, government.Id), password, Roles.Admin);
     }
 
+    private static void Check(IdentityResult result, string userName)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Demo account {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+        }
+    }
+
     private async Task<IdentityResult> CreateAsync(AppUser user, string password, string role)
     {
         var created = await users.CreateAsync(user, password);
@@ -89,3 +107,6 @@ public sealed class AccountSeeder(AppDbContext db, UserManager<AppUser> users, R
         return await users.AddToRoleAsync(user, role);
     }
 }
+
+/// <summary>A Development demo account: sign-in name, display name, role, and a department of its government by name.</summary>
+public sealed record DemoAccount(string UserName, string Name, string Role, string? Department = null);

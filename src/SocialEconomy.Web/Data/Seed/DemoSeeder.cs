@@ -1,8 +1,6 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using SocialEconomy.Domain.Organization;
 using SocialEconomy.Domain.Planning;
-using SocialEconomy.Web.Data.Identity;
 using SocialEconomy.Web.Features.PlanWorkbook;
 using SocialEconomy.Web.Security;
 
@@ -15,7 +13,7 @@ namespace SocialEconomy.Web.Data.Seed;
 /// import's confirmation step), so that the demo shows more than one organisation. Every step
 /// looks for what it would make first, so a restart adds nothing.
 /// </summary>
-public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, PlanWorkbookService workbooks, FrameworkSeeder frameworks, ILogger<DemoSeeder> log)
+public sealed class DemoSeeder(AppDbContext db, AccountSeeder accounts, PlanWorkbookService workbooks, FrameworkSeeder frameworks, ILogger<DemoSeeder> log)
 {
     public const string ProvinceName = "예시도";
     public const string CountyName = "예시도 예시군";
@@ -39,20 +37,18 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Plan
         await frameworks.SeedAsync(cancellationToken);
         await EnsurePlanAsync(county, cancellationToken);
 
-        var countyAccounts = new (string UserName, string Name, string Role, string? Department)[]
-        {
-            ("yesi-admin", "예시군 기관관리자", Roles.GovernmentAdmin, null),
-            ("yesi-coordinator", "예시군 주무부서 담당", Roles.Coordinator, CoordinatingDepartment),
-            ("yesi-officer", $"예시군 사업담당자({CoordinatingDepartment})", Roles.DepartmentOfficer, CoordinatingDepartment),
-            ("yesi-viewer", "예시군 열람자", Roles.Viewer, null),
-        };
-        var provinceAccounts = new (string UserName, string Name, string Role, string? Department)[]
-        {
-            ("province-coordinator", "예시도 주무부서 담당", Roles.Coordinator, null),
-            ("province-viewer", "예시도 열람자", Roles.Viewer, null),
-        };
-        await EnsureAccountsAsync(county, countyAccounts);
-        await EnsureAccountsAsync(province, provinceAccounts);
+        await accounts.EnsureAccountsAsync(county.Id,
+        [
+            new("yesi-admin", "예시군 기관관리자", Roles.GovernmentAdmin),
+            new("yesi-coordinator", "예시군 주무부서 담당", Roles.Coordinator, CoordinatingDepartment),
+            new("yesi-officer", $"예시군 사업담당자({CoordinatingDepartment})", Roles.DepartmentOfficer, CoordinatingDepartment),
+            new("yesi-viewer", "예시군 열람자", Roles.Viewer),
+        ]);
+        await accounts.EnsureAccountsAsync(province.Id,
+        [
+            new("province-coordinator", "예시도 주무부서 담당", Roles.Coordinator),
+            new("province-viewer", "예시도 열람자", Roles.Viewer),
+        ]);
         log.LogWarning("Development demo governments {Province} and {County} are present (accounts in README)", ProvinceName, CountyName);
     }
 
@@ -148,33 +144,5 @@ public sealed class DemoSeeder(AppDbContext db, UserManager<AppUser> users, Plan
     {
         using var stream = new MemoryStream(content, writable: false);
         return await workbooks.ImportAsync("예시군_기본계획.xlsx", content.Length, stream, request, cancellationToken);
-    }
-
-    private async Task EnsureAccountsAsync(LocalGovernment government, IEnumerable<(string UserName, string Name, string Role, string? Department)> accounts)
-    {
-        foreach (var (userName, name, role, departmentName) in accounts)
-        {
-            if (await users.FindByNameAsync(userName) is not null)
-            {
-                continue;
-            }
-
-            var user = new AppUser(userName, name, government.Id);
-            Check(await users.CreateAsync(user, AccountSeeder.DemoPassword), userName);
-            Check(await users.AddToRoleAsync(user, role), userName);
-            if (departmentName is not null)
-            {
-                user.SetDepartments(await db.Departments.Where(d => d.LocalGovernmentId == government.Id && d.Name == departmentName).ToListAsync());
-                Check(await users.UpdateAsync(user), userName);
-            }
-        }
-    }
-
-    private static void Check(IdentityResult result, string userName)
-    {
-        if (!result.Succeeded)
-        {
-            throw new InvalidOperationException($"Demo account {userName}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
-        }
     }
 }
