@@ -36,13 +36,14 @@ public sealed class PlanSnapshots : IDisposable
     internal int Loads => Volatile.Read(ref _loads);
 
     /// <summary>The plan with everything any reader of a whole plan shows: structure, departments, indicators with targets, milestones, budget lines with amounts.</summary>
-    /// <param name="everyGovernment">
-    /// Read past the government filters: only for a caller that has itself decided the reader
-    /// may see this plan (a 시·도 reading a 시·군·구 under it, Features/Province).
+    /// <param name="asGovernment">
+    /// Read as that government's own people read it, past the request's filters: only for a
+    /// caller that has itself decided the reader may see it (a 시·도 reading a 시·군·구 under
+    /// it, Features/Province). The copy is the one that government's readers share.
     /// </param>
-    public Task<BasicPlan?> PlanAsync(AppDbContext db, int planId, CancellationToken cancellationToken, bool everyGovernment = false) =>
-        GetAsync(db, ChangeStamp.Planning, planId, ("plan", planId, 0), everyGovernment, () =>
-            (everyGovernment ? db.Plans.IgnoreQueryFilters() : db.Plans).AsNoTracking().AsSplitQuery()
+    public Task<BasicPlan?> PlanAsync(AppDbContext db, int planId, CancellationToken cancellationToken, int? asGovernment = null) =>
+        GetAsync(db, ChangeStamp.Planning, planId, ("plan", planId, 0), asGovernment, () =>
+            (asGovernment is { } government ? db.Plans.IgnoreQueryFilters().Where(p => p.LocalGovernmentId == government) : db.Plans).AsNoTracking().AsSplitQuery()
                 .Include(p => p.OwningDepartment)
                 .Include(p => p.Goals)
                 .Include(p => p.Tasks).ThenInclude(t => t.SubProjects).ThenInclude(s => s.LeadDepartment)
@@ -54,10 +55,10 @@ public sealed class PlanSnapshots : IDisposable
                 .FirstOrDefaultAsync(p => p.Id == planId, cancellationToken), cancellationToken);
 
     /// <summary>The plan's results of one year with their indicator figures, budget execution, milestone progress and review steps, by sub-project.</summary>
-    public async Task<IReadOnlyDictionary<int, YearResult>> YearResultsAsync(AppDbContext db, int planId, int year, CancellationToken cancellationToken, bool everyGovernment = false) =>
-        (await GetAsync<IReadOnlyDictionary<int, YearResult>>(db, ChangeStamp.Results, planId, ("results", planId, year), everyGovernment, async () =>
+    public async Task<IReadOnlyDictionary<int, YearResult>> YearResultsAsync(AppDbContext db, int planId, int year, CancellationToken cancellationToken, int? asGovernment = null) =>
+        (await GetAsync<IReadOnlyDictionary<int, YearResult>>(db, ChangeStamp.Results, planId, ("results", planId, year), asGovernment, async () =>
         {
-            var results = await (everyGovernment ? db.YearResults.IgnoreQueryFilters() : db.YearResults).AsNoTracking().AsSplitQuery()
+            var results = await (asGovernment is { } government ? db.YearResults.IgnoreQueryFilters().Where(r => r.SubProject.LeadDepartment.LocalGovernmentId == government) : db.YearResults).AsNoTracking().AsSplitQuery()
                 .Include(r => r.Indicators).Include(r => r.Budget).Include(r => r.Milestones).Include(r => r.Events)
                 .Where(r => r.Year == year && r.SubProject.Task.PlanId == planId)
                 .ToListAsync(cancellationToken);
@@ -66,16 +67,16 @@ public sealed class PlanSnapshots : IDisposable
 
     public void Dispose() => _cache.Dispose();
 
-    private async Task<T?> GetAsync<T>(AppDbContext db, string kind, int planId, (string Kind, int Id, int Year) what, bool everyGovernment, Func<Task<T?>> load, CancellationToken cancellationToken)
+    private async Task<T?> GetAsync<T>(AppDbContext db, string kind, int planId, (string Kind, int Id, int Year) what, int? asGovernment, Func<Task<T?>> load, CancellationToken cancellationToken)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(db);
-        var names = await StampNamesAsync(db, kind, planId, everyGovernment, cancellationToken);
+        var names = await StampNamesAsync(db, kind, planId, asGovernment, cancellationToken);
         var stamp = await StampAsync(db, names, cancellationToken);
 
         // The reader's government is part of the key: a copy is read through the context's
         // government filters, so it is served only to readers of the same scope.
-        var key = (what, stamp, everyGovernment ? "*" : db.ScopeKey);
+        var key = (what, stamp, asGovernment?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? db.ScopeKey);
         if (_cache.TryGetValue(key, out T? cached))
         {
             return cached;
@@ -129,13 +130,13 @@ public sealed class PlanSnapshots : IDisposable
     /// <summary>
     /// The global stamp of that kind and the stamp of the plan's government. A request reads
     /// only its own government's plans (a plan of another loads as null, never kept), so its
-    /// government is the plan's; only the system's readers and a 시·도's reading past the filters ask the database whose plan it is.
+    /// government is the plan's; only the system's readers ask the database whose plan it is (a reader as another government names it).
     /// </summary>
-    private static async Task<string[]> StampNamesAsync(AppDbContext db, string kind, int planId, bool everyGovernment, CancellationToken cancellationToken)
+    private static async Task<string[]> StampNamesAsync(AppDbContext db, string kind, int planId, int? asGovernment, CancellationToken cancellationToken)
     {
-        var government = db.Actor.IsSystem || everyGovernment
-            ? await db.Plans.IgnoreQueryFilters().Where(p => p.Id == planId).Select(p => (int?)p.LocalGovernmentId).FirstOrDefaultAsync(cancellationToken)
-            : db.Actor.LocalGovernmentId;
+        var government = asGovernment ?? (db.Actor.IsSystem
+            ? await db.Plans.Where(p => p.Id == planId).Select(p => (int?)p.LocalGovernmentId).FirstOrDefaultAsync(cancellationToken)
+            : db.Actor.LocalGovernmentId);
         return government is { } id ? [kind, ChangeStamp.Of(kind, id)] : [kind];
     }
 

@@ -61,16 +61,16 @@ public sealed class ProvinceOverview(AppDbContext db, PlanSnapshots snapshots)
         foreach (var child in children)
         {
             rows.Add(plans.TryGetValue(child.Id, out var planId)
-                ? await RowAsync(child.Name, planId, year, cancellationToken)
+                ? await RowAsync(child.Id, child.Name, planId, year, cancellationToken)
                 : new ProvinceRow(child.Name, null, null, false, 0, 0, null, 0m, 0m, null, null));
         }
 
         return new ProvinceOverviewModel(province.Name, year, rows);
     }
 
-    private async Task<ProvinceRow> RowAsync(string government, int planId, int year, CancellationToken cancellationToken)
+    private async Task<ProvinceRow> RowAsync(int governmentId, string government, int planId, int year, CancellationToken cancellationToken)
     {
-        var plan = await snapshots.PlanAsync(db, planId, cancellationToken, everyGovernment: true)
+        var plan = await snapshots.PlanAsync(db, planId, cancellationToken, asGovernment: governmentId)
             ?? throw new InvalidOperationException($"Plan {planId} vanished.");
         var period = $"{plan.FirstYear}~{plan.LastYear}년";
         if (!plan.Period.Contains(year))
@@ -78,7 +78,7 @@ public sealed class ProvinceOverview(AppDbContext db, PlanSnapshots snapshots)
             return new ProvinceRow(government, plan.Title, period, false, 0, 0, null, 0m, 0m, null, plan.BudgetUnit.Symbol);
         }
 
-        var results = await snapshots.YearResultsAsync(db, planId, year, cancellationToken, everyGovernment: true);
+        var results = await snapshots.YearResultsAsync(db, planId, year, cancellationToken, asGovernment: governmentId);
         var rollup = YearRates.ForPlan(ConfirmedOnly, plan, year, results, i => i.TargetFor(year));
         var subs = rollup.Tasks.SelectMany(t => t.SubProjects).ToList();
         return new ProvinceRow(
