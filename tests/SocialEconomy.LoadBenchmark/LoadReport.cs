@@ -4,7 +4,10 @@ using System.Text;
 namespace SocialEconomy.LoadBenchmark;
 
 /// <summary>One data set's figures: its cells, the working set after the load, the machine's load average around it.</summary>
-public sealed record DataSetRun(string Name, string Description, LoadTarget Target, IReadOnlyList<Cell> Cells, IReadOnlyDictionary<string, double> PageKilobytes, double ResidentMiB, double PeakMiB, string LoadBefore, string LoadAfter);
+public sealed record DataSetRun(string Name, string Description, LoadTarget Target, IReadOnlyList<Cell> Cells, IReadOnlyDictionary<string, double> PageKilobytes, double ResidentMiB, double PeakMiB, string LoadBefore, string LoadAfter, CopyCounts Copies);
+
+/// <summary>Shared plan copies the portal built (PlanSnapshots, counted in its log): while signing in and warming up, and during the measured cells.</summary>
+public sealed record CopyCounts(int BeforeCells, int DuringCells);
 
 /// <summary>
 /// Writes the "Under load" section of docs/benchmarks.md between the same
@@ -38,7 +41,7 @@ public static class LoadReport
             text.AppendLine();
             text.AppendLine(Invariant, $"### {run.Name}");
             text.AppendLine();
-            text.AppendLine(Invariant, $"{run.Description} In the database: {t.Plans.ToString(Invariant)} plans, {t.SubProjects.ToString(Invariant)} sub-projects, {t.YearResults.ToString(Invariant)} sub-project year results (prepared in {t.Preparation.TotalSeconds.ToString("0", Invariant)} s). Pages ask about plan {t.PlanId.ToString(Invariant)}, year {t.Year.ToString(Invariant)}, sub-project {t.SubProjectCode}, as an officer of its lead department. Load average before / after: {run.LoadBefore} / {run.LoadAfter}. Working set after the load: **{run.ResidentMiB.ToString("0", Invariant)} MiB** (peak {run.PeakMiB.ToString("0", Invariant)} MiB).");
+            text.AppendLine(Invariant, $"{run.Description} In the database: {t.Plans.ToString(Invariant)} plans, {t.SubProjects.ToString(Invariant)} sub-projects, {t.YearResults.ToString(Invariant)} sub-project year results (prepared in {t.Preparation.TotalSeconds.ToString("0", Invariant)} s). Pages ask about plan {t.PlanId.ToString(Invariant)}, year {t.Year.ToString(Invariant)}, sub-project {t.SubProjectCode}, as an officer of its lead department. Load average before / after: {run.LoadBefore} / {run.LoadAfter}. Working set after the load: **{run.ResidentMiB.ToString("0", Invariant)} MiB** (peak {run.PeakMiB.ToString("0", Invariant)} MiB). Shared plan copies built: {run.Copies.BeforeCells.ToString(Invariant)} while signing in and warming up, {run.Copies.DuringCells.ToString(Invariant)} during the cells.");
             text.AppendLine();
             text.AppendLine("| page | path | connections | req/s | p50 (ms) | p95 (ms) | p99 (ms) | × /health | KB | errors |");
             text.AppendLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -18,9 +18,12 @@ public sealed class Portal : IAsyncDisposable
 {
     private readonly Process _process;
 
-    private Portal(Process process, Uri baseAddress, X509Certificate2 certificate)
+    private readonly string _logPath;
+
+    private Portal(Process process, Uri baseAddress, X509Certificate2 certificate, string logPath)
     {
         _process = process;
+        _logPath = logPath;
         BaseAddress = baseAddress;
         Certificate = certificate;
     }
@@ -77,8 +80,11 @@ public sealed class Portal : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(workspace);
         var certificate = workspace.CreateCertificate();
         var port = FreePort();
-        var process = Start(workspace, Environment(workspace, port), [], "portal.log");
-        var portal = new Portal(process, new Uri($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"), certificate);
+        // The portal logs each shared plan copy it builds at Debug: on for that class only, so
+        // that the run can count the rebuilds (PlanCopiesBuiltAsync). An argument, not an
+        // environment variable: the shell that starts the app drops names with dots.
+        var process = Start(workspace, Environment(workspace, port), ["--Serilog:MinimumLevel:Override:SocialEconomy.Web.Data.PlanSnapshots=Debug"], "portal.log");
+        var portal = new Portal(process, new Uri($"https://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"), certificate, Path.Combine(workspace.Directory, "portal.log"));
         using var client = portal.Client(new CookieContainer());
         var watch = Stopwatch.StartNew();
         while (true)
@@ -128,6 +134,25 @@ public sealed class Portal : IAsyncDisposable
     {
         var status = File.ReadAllLines($"/proc/{_process.Id.ToString(CultureInfo.InvariantCulture)}/status");
         return (Kilobytes(status, "VmRSS:") / 1024.0, Kilobytes(status, "VmHWM:") / 1024.0);
+    }
+
+    /// <summary>How many shared plan copies the portal has built so far, counted in its log.</summary>
+    public async Task<int> PlanCopiesBuiltAsync()
+    {
+        // The console sink is asynchronous: give it a moment to write the last lines.
+        await Task.Delay(TimeSpan.FromSeconds(1));
+        using var stream = new FileStream(_logPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        using var reader = new StreamReader(stream);
+        var count = 0;
+        while (await reader.ReadLineAsync() is { } line)
+        {
+            if (line.Contains("Plan copy built:", StringComparison.Ordinal))
+            {
+                count++;
+            }
+        }
+
+        return count;
     }
 
     public async ValueTask DisposeAsync()

@@ -81,6 +81,7 @@ foreach (var dataSet in dataSets.Where(d => only is null || only.Split(',').Cont
     ];
     var kilobytes = await CheckAndWarmAsync(portal, cookies[0], pages.Select(x => x.Path));
 
+    var copiesBefore = await portal.PlanCopiesBuiltAsync();
     var loadBefore = LoadAverage();
     var cells = new List<Cell>();
     foreach (var c in connections)
@@ -98,12 +99,14 @@ foreach (var dataSet in dataSets.Where(d => only is null || only.Split(',').Cont
     }
 
     var (resident, peak) = portal.Memory();
+    var copies = new CopyCounts(copiesBefore, await portal.PlanCopiesBuiltAsync() - copiesBefore);
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  plan copies built: {copies.BeforeCells} before the cells, {copies.DuringCells} during them"));
     var description = dataSet == "seeded"
         ? "The Seongbuk-gu plan 2017–2020 as seeded, with every sub-project's results of 2017 (confirmed) and 2018 (submitted, the period open) filled in."
         : dataSet == "national"
         ? string.Create(CultureInfo.InvariantCulture, $"The country: {NationalData.Provinces} generated 시·도 and {NationalData.Locals} 시·군·구 under them, each with a 2021–2025 plan of 20–60 sub-projects (made like the province data set) and 5 years of results, beside the Seongbuk seed. Before the cells, one officer of each of {others.Count} other governments (every third) signed in and read their own plan overview, results list and rates, so that many governments' shared copies were held during the load.")
         : string.Create(CultureInfo.InvariantCulture, $"{provincePlans} generated district plans of 2021–2025 (each 6 tasks × 10 sub-projects, made from the Seongbuk seed's sub-projects by the seed's builder) with 5 years of results for every sub-project (2021–2024 confirmed, 2025 submitted), beside the Seongbuk seed.");
-    runs.Add(new DataSetRun(dataSet == "seeded" ? "Seeded plan" : dataSet == "national" ? "National data set" : "Province data set", description, target, cells, kilobytes, resident, peak, loadBefore, LoadAverage()));
+    runs.Add(new DataSetRun(dataSet == "seeded" ? "Seeded plan" : dataSet == "national" ? "National data set" : "Province data set", description, target, cells, kilobytes, resident, peak, loadBefore, LoadAverage(), copies));
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  working set {resident:0} MiB (peak {peak:0} MiB)"));
 }
 

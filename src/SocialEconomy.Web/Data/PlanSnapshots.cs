@@ -24,7 +24,7 @@ namespace SocialEconomy.Web.Data;
 /// after a change, the first request loads it and the others wait for that load instead of
 /// each running the same split queries.
 /// </summary>
-public sealed class PlanSnapshots : IDisposable
+public sealed partial class PlanSnapshots(ILogger<PlanSnapshots> logger) : IDisposable
 {
     // Each copy counts 1: the country's 243 governments' plans and a few years of each fit, and
     // copies under an old stamp, never asked for again, age out (docs/benchmarks.md, national).
@@ -100,7 +100,9 @@ public sealed class PlanSnapshots : IDisposable
         try
         {
             Interlocked.Increment(ref _loads);
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var value = await load();
+            LogBuilt(logger, what.Kind, what.Id, what.Year, key.Item3, watch.Elapsed.TotalMilliseconds);
 
             // The split queries are separate statements: a change committed while they ran may
             // show in part of the graph. Such a graph is still returned (as it was before this
@@ -152,4 +154,9 @@ public sealed class PlanSnapshots : IDisposable
         Guid TokenOf(string name) => tokens.FirstOrDefault(t => t.Name == name)?.Token ?? Guid.Empty;
         return (TokenOf(names[0]), names.Length > 1 ? TokenOf(names[1]) : Guid.Empty);
     }
+
+    // Debug, off by default: the load benchmark turns it on to count the rebuilds of a run
+    // (docs/benchmarks.md, "National scale"), since the portal is another process there.
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Plan copy built: {Kind} of plan {PlanId} ({Year}) for scope {Scope} in {Milliseconds:0.0} ms")]
+    private static partial void LogBuilt(ILogger logger, string kind, int planId, int year, string scope, double milliseconds);
 }
