@@ -58,6 +58,10 @@ public static class WebSetup
         services.AddSingleton<Features.Reports.ReportPrinter>();
         services.AddScoped<Features.ResultAttachments.EvidenceStore>();
         services.AddScoped<Features.ResultsWorkbook.ResultsWorkbookImport>();
+        services.AddOptions<Features.Notifications.MailOptions>().BindConfiguration(Features.Notifications.MailOptions.Section);
+        services.AddScoped<Features.Notifications.ReminderRun>();
+        services.AddSingleton<Features.Notifications.MailSender>();
+        services.AddHostedService<Features.Notifications.NotificationWorker>();
         services.AddOptions<Features.ResultAttachments.AttachmentOptions>().BindConfiguration(Features.ResultAttachments.AttachmentOptions.Section);
         return services;
     }

@@ -78,6 +78,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
 
     public DbSet<ChangeStamp> ChangeStamps => Set<ChangeStamp>();
 
+    public DbSet<Features.Notifications.Notification> Notifications => Set<Features.Notifications.Notification>();
+
+    public DbSet<Features.Notifications.NoticeMailOptOut> NoticeMailOptOuts => Set<Features.Notifications.NoticeMailOptOut>();
+
     /// <summary>Who the audit rows of this context's saves name (<see cref="SaveBookkeeping"/>).</summary>
     internal IAuditActor Actor => _actor;
 
@@ -89,6 +93,8 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
     private bool SeesEveryGovernment => _actor.IsSystem;
 
     private int? ScopeGovernmentId => _actor.LocalGovernmentId;
+
+    private string? ScopeUserId => _actor.UserId;
 
     /// <summary>The save under way, between its data and its audit rows (<see cref="SaveBookkeeping"/>).</summary>
     internal SaveInProgress? Saving { get; set; }
@@ -166,6 +172,10 @@ public abstract class AppDbContext : IdentityDbContext<AppUser>
         builder.Entity<PlanRevision>().HasQueryFilter(x => SeesEveryGovernment || Set<BasicPlan>().Any(p => p.Id == x.PlanId && p.LocalGovernmentId == ScopeGovernmentId));
         builder.Entity<EvaluationFramework>().HasQueryFilter(f => SeesEveryGovernment || f.LocalGovernmentId == ScopeGovernmentId);
         builder.Entity<AuditEntry>().HasQueryFilter(a => SeesEveryGovernment || a.LocalGovernmentId == ScopeGovernmentId);
+
+        // A person's notices and e-mail choices are theirs alone, not their government's.
+        builder.Entity<Features.Notifications.Notification>().HasQueryFilter(n => SeesEveryGovernment || n.RecipientId == ScopeUserId);
+        builder.Entity<Features.Notifications.NoticeMailOptOut>().HasQueryFilter(o => SeesEveryGovernment || o.UserId == ScopeUserId);
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

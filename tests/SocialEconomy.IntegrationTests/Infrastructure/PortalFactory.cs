@@ -41,6 +41,9 @@ public class PortalFactory : WebApplicationFactory<Program>
         ["Security:RequireTwoFactorForPrivilegedRoles"] = "false",
         ["Security:SignInPermitsPerMinute"] = "10000",
 
+        // The outbox and the reminders run when a test asks (NotificationsFactory), not on a timer.
+        ["Mail:RunInBackground"] = "false",
+
         // The host names the test server and the browser tests' Kestrel are asked for.
         ["AllowedHosts"] = "localhost;127.0.0.1;portal.example.go.kr",
 

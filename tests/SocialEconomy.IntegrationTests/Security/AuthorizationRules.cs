@@ -102,6 +102,14 @@ public static class AuthorizationRules
         SignedIn("GET", "/plans/{id:int}/subprojects/{code}"),
         SignedIn("GET", "/my/subprojects"),
 
+        // 알림: each person's own notices and e-mail choices; the matrix's notice is another
+        // person's, so opening it is a 404 for everyone (docs/notifications.md).
+        SignedIn("GET", "/notifications"),
+        SignedIn("POST", "/notifications/read"),
+        SignedIn("GET", "/notifications/settings"),
+        SignedIn("POST", "/notifications/settings"),
+        new("POST", "/notifications/{id:long}/open", S, N, N, N, N, N, N),
+
         // A plan as an Excel workbook: anyone who may read the plan may download it and the
         // empty form; only the coordinating office imports (a new draft plan).
         SignedIn("GET", "/plans/{id:int}/workbook"),
@@ -375,6 +383,9 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
     /// <summary>The matrix's 2018 evaluation, its self-evaluation framework and first item, the member's seat, a panel seat and a follow-up action.</summary>
     public EvaluationFill Evaluation { get; init; } = new(0, 0, 0, 0, 0, 0);
 
+    /// <summary>A notice of the throwaway account, which no asker may read or open.</summary>
+    public long NoticeId { get; init; }
+
     /// <summary>The seeded plan, a throwaway account for the user pages, and the lead departments of 1-1 and 1-3.</summary>
     public static async Task<RouteFill> CreateAsync(PortalFactory factory)
     {
@@ -396,8 +407,18 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
         var departmentId = await factory.WithDbAsync(db => db.Departments.Where(d => d.Name == PortalFactory.OtherDepartment).Select(d => d.Id).SingleAsync());
         var (periodId, attachmentId) = await ResultsAsync(factory, planId);
         var evaluation = await EvaluationFill.CreateAsync(factory, planId, ResultsYear);
-        return new RouteFill(planId, await TargetUserAsync(factory), leads)
+        var target = await TargetUserAsync(factory);
+        var noticeId = await factory.WithDbAsync(async db =>
         {
+            var governmentId = await db.Users.Where(u => u.Id == target).Select(u => u.LocalGovernmentId).SingleAsync();
+            var notice = new Web.Features.Notifications.Notification(target, governmentId, Web.Features.Notifications.NoticeKind.PeriodOpened, "매트릭스 알림", null, new(Web.Features.Notifications.NoticePage.YearResults, planId, ResultsYear), "matrix", DateTime.UtcNow, mail: false);
+            db.Notifications.Add(notice);
+            await db.SaveChangesAsync();
+            return notice.Id;
+        });
+        return new RouteFill(planId, target, leads)
+        {
+            NoticeId = noticeId,
             FirstActionItems = firstItems,
             MilestoneId = milestoneId,
             DepartmentId = departmentId,
@@ -499,6 +520,7 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
             "id" when pattern.StartsWith("/admin/users/", StringComparison.Ordinal) => UserId,
             "id" when pattern.StartsWith("/admin/governments/", StringComparison.Ordinal) => GovernmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "id" when pattern.StartsWith("/admin/departments/", StringComparison.Ordinal) => AdminDepartmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "id" when pattern.StartsWith("/notifications/", StringComparison.Ordinal) => NoticeId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "code" when code is not null => code,
             "itemId" when code is not null => FirstActionItems[code].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "kind" => "milestone",

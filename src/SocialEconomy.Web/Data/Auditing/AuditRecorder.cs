@@ -54,6 +54,12 @@ internal static class AuditRecorder
         var entries = new List<PendingAudit>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
+            // Notices are messages, not records: their making, reading and sending are not audited.
+            if (entry.Entity is Features.Notifications.Notification or Features.Notifications.NoticeMailOptOut)
+            {
+                continue;
+            }
+
             if (entry.Entity is AuditEntry)
             {
                 if (entry.State is EntityState.Modified or EntityState.Deleted)

@@ -34,6 +34,14 @@ internal sealed class SaveBookkeeping(TimeProvider clock) : SaveChangesIntercept
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(eventData);
+
+        // The notices of the save's own steps join it (not the audit save that follows). All
+        // of the portal's saves are asynchronous; the synchronous path makes none.
+        if (eventData.Context is AppDbContext { Saving: null } saving)
+        {
+            await Features.Notifications.NoticesFromChanges.AddAsync(saving, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+
         if (Start(eventData.Context) is { } context)
         {
             context.Saving!.OwnTransaction = context.Database.CurrentTransaction is null ? await context.Database.BeginTransactionAsync(cancellationToken) : null;

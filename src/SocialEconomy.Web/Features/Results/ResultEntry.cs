@@ -365,6 +365,11 @@ public sealed class ResultEntry(AppDbContext db, PlanSnapshots snapshots, TimePr
             shown?.Events.Select(e => new TimelineRow(Formats.Step(e.Step), e.Actor, Formats.KoreanTime(e.AtUtc), e.Comment)).ToList() ?? [],
             attachments.Select(a => new AttachmentRow(a.Id, a.FileName, Formats.FileSize(a.Length), a.UploadedBy, Formats.KoreanTime(a.UploadedAtUtc))).ToList(),
             shown is { IsEditable: true } ? shown.SubmissionGaps(sub) : [],
-            theirs is not null);
+            theirs is not null)
+        {
+            ReturnReason = status == ResultStatus.Returned && shown?.Events.LastOrDefault(e => e.Step is ResultStep.Returned or ResultStep.Reopened) is { } back
+                ? new TimelineRow(Formats.Step(back.Step), back.Actor, Formats.KoreanTime(back.AtUtc), back.Comment)
+                : null,
+        };
     }
 }

@@ -96,4 +96,8 @@ public sealed record ResultPageViewModel(
     IReadOnlyList<TimelineRow> Timeline,
     IReadOnlyList<AttachmentRow> Attachments,
     IReadOnlyList<string> Gaps,
-    bool Conflict);
+    bool Conflict)
+{
+    /// <summary>Why the results came back (반려 or 재개), shown at the top of the page while they are returned.</summary>
+    public TimelineRow? ReturnReason { get; init; }
+}
