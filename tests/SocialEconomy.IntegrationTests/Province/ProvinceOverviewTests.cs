@@ -59,6 +59,26 @@ public class ProvinceOverviewTests(PortalFactory factory) : IClassFixture<Portal
         Assert.Contains("0개 / 1개", other, StringComparison.Ordinal);
         Assert.DoesNotContain(page.Body!.TextContent, "딴곳군", StringComparison.Ordinal);
 
+        // Each 시·군·구's page, linked from its row: its sub-projects of the year, confirmed figures only.
+        var seongbukId = await factory.WithDbAsync(db => db.LocalGovernments.Where(g => g.ShortName == GovernmentSeeder.ReferenceShortName).Select(g => g.Id).SingleAsync());
+        Assert.NotNull(page.QuerySelector($"#province a[href='/province/{seongbukId}?year={Year}']"));
+        var detail = await client.GetDocumentAsync($"/province/{seongbukId}?year={Year}");
+        var subRows = detail.QuerySelectorAll(".province-subprojects tbody tr").ToDictionary(r => r.QuerySelector("td")!.TextContent.Trim(), r => r.TextContent);
+        Assert.Equal(13, subRows.Count);
+        Assert.Contains("확정", subRows["1-1"], StringComparison.Ordinal);
+        Assert.Contains("%", subRows["1-1"], StringComparison.Ordinal);
+        Assert.Contains("백만원", subRows["1-1"], StringComparison.Ordinal);
+        Assert.Contains("확정 전", subRows["1-3"], StringComparison.Ordinal);
+        Assert.DoesNotContain("작성 중", detail.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("확정 세부사업 2개 / ", detail.QuerySelector("#province-summary")!.TextContent, StringComparison.Ordinal);
+
+        // A 시·군·구 not under this 시·도 answers 404, as does the 시·도 itself.
+        foreach (var id in new[] { elsewhere, province })
+        {
+            using var outside = await client.GetAsync(new Uri($"/province/{id}?year={Year}", UriKind.Relative));
+            Assert.Equal(HttpStatusCode.NotFound, outside.StatusCode);
+        }
+
         // Reading is all: the 시·군·구's own pages stay closed to the 시·도.
         using var plan = await client.GetAsync(new Uri($"/plans/{neighbourPlan}", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, plan.StatusCode);
@@ -67,6 +87,8 @@ public class ProvinceOverviewTests(PortalFactory factory) : IClassFixture<Portal
         var local = await factory.ClientInAsync(neighbour, Roles.Coordinator, "사회적경제과");
         using var refused = await local.GetAsync(new Uri("/province", UriKind.Relative));
         Assert.Equal(HttpStatusCode.NotFound, refused.StatusCode);
+        using var refusedOwn = await local.GetAsync(new Uri($"/province/{neighbour}?year={Year}", UriKind.Relative));
+        Assert.Equal(HttpStatusCode.NotFound, refusedOwn.StatusCode);
     }
 
     private Task<int> PlanAsync(int government, string title) =>

@@ -280,6 +280,7 @@ public static class AuthorizationRules
 
         // 시·군·구 현황: a 시·도's 주무부서 and 열람자 only; the matrix's people are 성북구's (a 시·군·구), so 404.
         new("GET", "/province", S, D, N, D, D, D, N) { GovernmentAdmin = D },
+        new("GET", "/province/{governmentId:int}", S, D, N, D, D, D, N) { GovernmentAdmin = D },
 
         // 사용자 관리: Policies.ManageUsers; moving an account to another government is the 시스템관리자's alone.
         ManageUsers("GET", "/admin/users"),
@@ -525,6 +526,7 @@ public sealed record RouteFill(int PlanId, string UserId, IReadOnlyDictionary<st
             "itemId" when code is not null => FirstActionItems[code].ToString(System.Globalization.CultureInfo.InvariantCulture),
             "kind" => "milestone",
             "entityId" => MilestoneId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            "governmentId" => GovernmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "departmentId" => DepartmentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "planId" => PlanId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             "year" => ResultsYear.ToString(System.Globalization.CultureInfo.InvariantCulture),

@@ -16,8 +16,17 @@ public sealed class ProvinceController(ProvinceOverview overview, TimeProvider c
     [HttpGet("")]
     public async Task<IActionResult> Index(int? year, CancellationToken cancellationToken)
     {
-        var shown = year is >= 2000 and <= 2100 ? year.Value : Formats.KoreanToday(clock).Year;
-        var model = await overview.BuildAsync(User.GovernmentId(), shown, cancellationToken);
+        var model = await overview.BuildAsync(User.GovernmentId(), Shown(year), cancellationToken);
         return model is null ? NotFound() : View(model);
     }
+
+    /// <summary>One 시·군·구 under the signer's 시·도: its sub-projects of the year, confirmed figures only.</summary>
+    [HttpGet("{governmentId:int}")]
+    public async Task<IActionResult> Government(int governmentId, int? year, CancellationToken cancellationToken)
+    {
+        var model = await overview.GovernmentAsync(User.GovernmentId(), governmentId, Shown(year), cancellationToken);
+        return model is null ? NotFound() : View(model);
+    }
+
+    private int Shown(int? year) => year is >= 2000 and <= 2100 ? year.Value : Formats.KoreanToday(clock).Year;
 }
