@@ -1,6 +1,6 @@
 using SocialEconomy.Benchmarks;
 
-// Benchmarks run on demand, never in CI. Arguments: the sections to run (results, reports, signin, workbook;
+// Benchmarks run on demand, never in CI. Arguments: the sections to run (results, reports, signin, workbook, notifications;
 // all when none is named) and optionally the Markdown file to write (docs/benchmarks.md).
 var repository = FindRepository();
 var output = args.FirstOrDefault(a => a.EndsWith(".md", StringComparison.Ordinal)) ?? Path.Combine(repository, "docs", "benchmarks.md");
@@ -26,6 +26,11 @@ if (sections.Count == 0 || sections.Contains("signin"))
 if (sections.Count == 0 || sections.Contains("workbook"))
 {
     await WorkbookMemoryBenchmark.RunAsync(output);
+}
+
+if (sections.Count == 0 || sections.Contains("notifications"))
+{
+    await NotificationsBenchmark.RunAsync(output);
 }
 
 Console.WriteLine($"Wrote {output}");

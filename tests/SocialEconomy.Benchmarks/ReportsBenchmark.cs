@@ -8,6 +8,7 @@ using SocialEconomy.Domain.Evaluation;
 using SocialEconomy.IntegrationTests.Evaluations;
 using SocialEconomy.IntegrationTests.Infrastructure;
 using SocialEconomy.IntegrationTests.Results;
+using SocialEconomy.Web.Data.Seed;
 using SocialEconomy.Web.Features.Evaluations;
 using SocialEconomy.Web.Features.Reports;
 using SocialEconomy.Web.Security;
@@ -34,6 +35,7 @@ public static partial class ReportsBenchmark
         Report[] reports =
         [
             new("기본계획", 3000, 1500, async (f, plan) => (await f.ClientForAsync(Roles.Viewer), $"/plans/{plan}/reports/book")),
+            new($"기본계획 ({LargePlanSubProjects}개 세부사업, 2021~2025년)", null, null, LargePlanAsync),
             new("연차별 시행계획 (2019년)", null, null, async (f, plan) => (await f.ClientForAsync(Roles.Viewer), $"/plans/{plan}/reports/implementation/2019")),
             new("재정계획", null, null, async (f, plan) => (await f.ClientForAsync(Roles.Viewer), $"/plans/{plan}/reports/finance")),
             new("실적 및 자체평가 보고서 (2018년, 13개 세부사업 확정·채점·잠금)", null, null, ResultsAsync),
@@ -108,6 +110,30 @@ public static partial class ReportsBenchmark
             Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"],
         });
         await browser.CloseAsync();
+    }
+
+    /// <summary>The size of the 시·군·구 plan the national load benchmark asks about (issue 16 item 10).</summary>
+    private const int LargePlanSubProjects = 51;
+
+    /// <summary>
+    /// A 시·군·구 of its own with a plan of <see cref="LargePlanSubProjects"/> sub-projects over
+    /// five years, made by the load benchmark's builder from the seed's sub-projects (every kind
+    /// of indicator, milestones and budget lines), printed by a viewer of that government.
+    /// </summary>
+    private static async Task<(HttpClient, string)> LargePlanAsync(PortalFactory factory, int seededPlanId)
+    {
+        var seed = await PlanSeeder.ReadAsync(Path.Combine(Environment.GetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_SOCIALECONOMY_WEB")!, "Data", "Seed", PlanSeeder.SeongbukFileName));
+        var governmentId = await factory.AddGovernmentAsync("가상군", Domain.Organization.GovernmentLevel.Local, null, LoadBenchmark.DataSetup.DistrictDepartments);
+        var planId = await factory.WithDbAsync(async db =>
+        {
+            var government = await db.LocalGovernments.SingleAsync(g => g.Id == governmentId);
+            var departments = await db.Departments.Where(d => d.LocalGovernmentId == governmentId).ToDictionaryAsync(d => d.Name, StringComparer.Ordinal);
+            var plan = PlanSeeder.Build(LoadBenchmark.DataSetup.ProvincePlan(seed.Plan, government.Name, [2021, 2022, 2023, 2024, 2025], LargePlanSubProjects), departments);
+            db.Plans.Add(plan);
+            await db.SaveChangesAsync();
+            return plan.Id;
+        });
+        return (await factory.ClientInAsync(governmentId, Roles.Viewer), $"/plans/{planId}/reports/book");
     }
 
     private static async Task<List<string>> CodesAsync(PortalFactory factory, int year) =>

@@ -30,7 +30,7 @@ public static class DataSetup
     public const string SeededDepartment = "마을사회적경제과";
 
     /// <summary>The departments of each generated district; sub-projects are led by them in turn.</summary>
-    internal static readonly string[] DistrictDepartments = ["사회적경제과", "일자리정책과", "도시재생과"];
+    public static readonly string[] DistrictDepartments = ["사회적경제과", "일자리정책과", "도시재생과"];
 
     /// <summary>The seeded Seongbuk-gu plan: its results of 2017 (confirmed) and 2018 (submitted), the year asked about.</summary>
     public static Task<LoadTarget> SeededAsync(Workspace workspace, IReadOnlyList<string> userNames, string password) =>
@@ -100,7 +100,7 @@ public static class DataSetup
     /// The Seongbuk plan reshaped to a district of the province: 2017–2020 become 2021–2024 and
     /// 2025 repeats 2024; the 13 seed sub-projects are reused in turn to fill 6 tasks of 10.
     /// </summary>
-    internal static SeedPlan ProvincePlan(SeedPlan seed, string district, int[] years, int subProjects = 60)
+    public static SeedPlan ProvincePlan(SeedPlan seed, string district, int[] years, int subProjects = 60)
     {
         var shift = years[0] - seed.FirstYear;
         var seedSubs = seed.Tasks.SelectMany(t => t.SubProjects).ToList();
