@@ -63,7 +63,9 @@ public sealed class AccountSeeder(AppDbContext db, UserManager<AppUser> users, R
                 continue;
             }
 
-            var user = new AppUser(account.UserName, account.Name, governmentId);
+            // An address at the reserved example.com domain, so the demo's notices reach the
+            // Development mail catcher (docs/notifications.md) and never a real mailbox.
+            var user = new AppUser(account.UserName, account.Name, governmentId) { Email = $"{account.UserName}@example.com" };
             Check(await CreateAsync(user, DemoPassword, account.Role), account.UserName);
             if (account.Department is { } department)
             {
