@@ -68,6 +68,11 @@ public class YearResult
 
     public bool IsEditable => Status is ResultStatus.Draft or ResultStatus.Returned;
 
+    /// <summary>While returned, the step that sent the results back (반려, or 재개 of confirmed ones), with its reason.</summary>
+    public ResultEvent? ReturnStep => Status == ResultStatus.Returned
+        ? Events.LastOrDefault(e => e.Step is ResultStep.Returned or ResultStep.Reopened)
+        : null;
+
     /// <summary>Why the officer cannot change the results now, or null.</summary>
     public string? EditRefusal => Status switch
     {

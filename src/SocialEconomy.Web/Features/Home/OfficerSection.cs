@@ -67,7 +67,7 @@ public sealed record OfficerSection(CurrentYear Current, string Deadline, int? D
                 {
                     ResultStatus.Confirmed => "확정됨",
                     ResultStatus.Submitted => "검토 대기",
-                    ResultStatus.Returned => (open ? "반려: 고쳐서 다시 제출" : "반려: 기간이 열리면 다시 제출") + ReasonOf(result!),
+                    ResultStatus.Returned => (open ? "반려: 고쳐서 다시 제출" : "반려: 기간이 열리면 다시 제출") + (result!.ReturnStep?.Comment is { Length: > 0 } reason ? $" (사유: {reason})" : string.Empty),
                     _ when late => "기한 지남: 바로 제출",
                     _ when open => $"{Formats.Date(period!.Deadline)}까지 제출",
                     _ => "실적 입력 기간 전",
@@ -78,10 +78,6 @@ public sealed record OfficerSection(CurrentYear Current, string Deadline, int? D
             .ToList();
         return new OfficerSection(current, CoordinatorSection.Deadline(period), open ? period!.Deadline.DayNumber - today.DayNumber : null, rows, await SelfReportsAsync(db, snapshots, departments, current.PlanId, today, cancellationToken));
     }
-
-    /// <summary>The reason of the last 반려 or 재개, so the officer reads why beside the item (issue 17 item 2).</summary>
-    private static string ReasonOf(YearResult result) =>
-        result.Events.LastOrDefault(e => e.Step is ResultStep.Returned or ResultStep.Reopened)?.Comment is { Length: > 0 } reason ? $" (사유: {reason})" : string.Empty;
 
     /// <summary>
     /// The reports of every evaluation whose self-evaluation the T/F is still scoring (of any

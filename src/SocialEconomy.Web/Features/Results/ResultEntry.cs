@@ -367,7 +367,7 @@ public sealed class ResultEntry(AppDbContext db, PlanSnapshots snapshots, TimePr
             shown is { IsEditable: true } ? shown.SubmissionGaps(sub) : [],
             theirs is not null)
         {
-            ReturnReason = status == ResultStatus.Returned && shown?.Events.LastOrDefault(e => e.Step is ResultStep.Returned or ResultStep.Reopened) is { } back
+            ReturnReason = status == ResultStatus.Returned && shown?.ReturnStep is { } back
                 ? new TimelineRow(Formats.Step(back.Step), back.Actor, Formats.KoreanTime(back.AtUtc), back.Comment)
                 : null,
         };
