@@ -32,18 +32,7 @@ public class GovernmentPagesTests(BrowserFixture fixture) : IClassFixture<Browse
         await fixture.Portal.AddGovernmentAsync("화면군", GovernmentLevel.Local, province, "사회적경제과");
         var userName = $"b-prov-{Guid.NewGuid():N}"[..20];
         await fixture.Portal.CreateUserInAsync(province, userName, Roles.Coordinator);
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            Locale = "ko-KR",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("아이디").FillAsync(userName);
-        await page.GetByLabel("비밀번호").FillAsync(PortalFactory.TestPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        var page = await fixture.SignInAsAsync(userName, Roles.Coordinator, width: 390);
 
         await page.GotoAsync("/province");
         Assert.Contains("화면군", await page.Locator("#province").InnerTextAsync(), StringComparison.Ordinal);

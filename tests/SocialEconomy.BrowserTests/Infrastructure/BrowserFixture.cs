@@ -36,9 +36,15 @@ public sealed class BrowserFixture : IAsyncLifetime
         });
     }
 
-    public async Task<IPage> NewPageAsync()
+    /// <param name="width">The viewport's width; 390 is the narrow phone every page must fit.</param>
+    public async Task<IPage> NewPageAsync(int? width = null)
     {
-        var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = BaseAddress.ToString(), Locale = "ko-KR" });
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            Locale = "ko-KR",
+            ViewportSize = width is { } w ? new ViewportSize { Width = w, Height = 844 } : null,
+        });
         return await context.NewPageAsync();
     }
 
@@ -47,7 +53,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         var userName = $"b-{Guid.NewGuid():N}"[..20];
         await Portal.CreateUserAsync(userName, role, departments);
-        var page = await NewPageAsync();
+        return await SignInAsAsync(userName, role);
+    }
+
+    /// <summary>A page signed in through the sign-in form as an existing account (of any government).</summary>
+    public async Task<IPage> SignInAsAsync(string userName, string role, int? width = null)
+    {
+        var page = await NewPageAsync(width);
         await page.GotoAsync("/account/signin");
         await page.GetByLabel("아이디").FillAsync(userName);
         await page.GetByLabel("비밀번호").FillAsync(PortalFactory.TestPassword);

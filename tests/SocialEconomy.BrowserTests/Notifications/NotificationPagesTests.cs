@@ -22,18 +22,7 @@ public class NotificationPagesTests(BrowserFixture fixture) : IClassFixture<Brow
             return await db.SaveChangesAsync();
         });
 
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            Locale = "ko-KR",
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/signin");
-        await page.GetByLabel("아이디").FillAsync(userName);
-        await page.GetByLabel("비밀번호").FillAsync(PortalFactory.TestPassword);
-        await page.GetByRole(AriaRole.Button, new() { Name = "로그인" }).ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/signin", StringComparison.Ordinal), new() { Timeout = 60_000 });
+        var page = await fixture.SignInAsAsync(userName, Roles.DepartmentOfficer, width: 390);
 
         // The header names the count; the link is reached and followed by keyboard.
         var link = page.Locator("header a.portal-notice-link");
@@ -63,6 +52,6 @@ public class NotificationPagesTests(BrowserFixture fixture) : IClassFixture<Brow
         Assert.Equal("true", await page.GetByLabel("전자우편 주소").GetAttributeAsync("aria-invalid"));
         await page.AssertNoAxeViolationsAsync();
         Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth + 1"), "알림 설정 scrolls sideways at 390 px");
-        await context.CloseAsync();
+        await page.Context.CloseAsync();
     }
 }
